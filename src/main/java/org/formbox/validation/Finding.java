@@ -15,4 +15,14 @@ public record Finding(String rule, Severity severity, List<String> fields, Strin
     public Finding {
         fields = List.copyOf(fields);
     }
+
+    /** A finding the sender must correct. */
+    static Finding error(String rule, String message, String... fields) {
+        return new Finding(rule, Severity.error, List.of(fields), message);
+    }
+
+    /** A finding the sender is asked to confirm. */
+    static Finding warning(String rule, String message, String... fields) {
+        return new Finding(rule, Severity.warning, List.of(fields), message);
+    }
 }
