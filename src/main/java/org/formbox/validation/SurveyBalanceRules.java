@@ -74,7 +74,9 @@ final class SurveyBalanceRules implements DocumentRules {
         }
         BigDecimal sum = a.number(JUNIOR).add(a.number(COLLEGE));
         if (sum.compareTo(a.number(STAFF)) > 0) {
-            findings.add(Finding.error("A2-HEADCOUNT", a.quote(JUNIOR) + "与" + a.quote(COLLEGE) + "之和（"
+            // The labels begin with 其中 (of whom), which reads oddly once taken out of the table.
+            findings.add(Finding.error("A2-HEADCOUNT", "职工中初中及以下（" + Quantities.withUnit(JUNIOR, a.number(JUNIOR))
+                    + "）与大专及以上（" + Quantities.withUnit(COLLEGE, a.number(COLLEGE)) + "）之和（"
                     + Quantities.plain(sum) + "人）超过" + a.quote(STAFF) + "，请核对。", STAFF, JUNIOR, COLLEGE));
         }
     }
