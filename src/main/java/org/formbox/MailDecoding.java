@@ -16,7 +16,6 @@ public final class MailDecoding {
         setDefault("mail.mime.decodetext.strict", "false");
         setDefault("mail.mime.ignoreunknownencoding", "true");
         setDefault("mail.mime.parameters.strict", "false");
-        setDefault("mail.mime.allowutf8", "true");
     }
 
     private static void setDefault(String key, String value) {

@@ -1,0 +1,70 @@
+package org.formbox.intake;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a message was sent by a machine and so must never be answered (RFC 3834 and
+ * the habits of common mail systems): null return path, Auto-Submitted, Precedence bulk/junk/list,
+ * List-* headers, MAILER-DAEMON and similar senders, delivery reports, out-of-office subjects.
+ */
+public final class AutoReplyPolicy {
+
+    private static final Pattern MACHINE_SENDER = Pattern.compile(
+            "^(mailer-daemon|postmaster|owner-.*|.*-request|.*no-?reply.*|.*do-?not-?reply.*|bounce.*|.*-bounces?)@.*");
+    private static final Pattern AUTO_SUBJECT = Pattern.compile(
+            "^\\s*(自动回复|自動回覆|自动答复|auto:|automatic reply|auto-reply|autoreply|out of office|"
+                    + "undeliverable|undelivered mail|delivery status notification|退信|系统退信|投递失败).*",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> LIST_HEADERS = List.of("list-id", "list-unsubscribe", "list-post", "list-help");
+
+    private final String ownAddress;
+
+    public AutoReplyPolicy(String ownAddress) {
+        this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
+    }
+
+    /** Why this message must not be answered, or empty when a person sent it. */
+    public Optional<String> automated(UnpackedMail mail) {
+        String sender = mail.sender();
+        if (sender == null || sender.isBlank()) {
+            return Optional.of("no sender address");
+        }
+        if (sender.equals(ownAddress) || ownAddress.equals(mail.replyTo())) {
+            return Optional.of("sent from the collection address itself");
+        }
+        String returnPath = mail.returnPath();
+        if (returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty()) {
+            return Optional.of("null return path (bounce)");
+        }
+        String autoSubmitted = mail.header("Auto-Submitted");
+        if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of("Auto-Submitted: " + autoSubmitted.strip());
+        }
+        String precedence = mail.header("Precedence");
+        if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list")) {
+            return Optional.of("Precedence: " + precedence.strip());
+        }
+        for (String h : LIST_HEADERS) {
+            if (mail.hasHeader(h)) {
+                return Optional.of("mailing list (" + h + ")");
+            }
+        }
+        if (mail.hasHeader("X-Autoreply") || mail.hasHeader("X-Autorespond") || mail.hasHeader("X-Auto-Response-Suppress")
+                && mail.header("X-Auto-Response-Suppress").toLowerCase(Locale.ROOT).matches(".*(all|oof|autoreply).*")) {
+            return Optional.of("auto-reply header");
+        }
+        if (MACHINE_SENDER.matcher(sender).matches()) {
+            return Optional.of("automated sender " + sender);
+        }
+        if ("multipart/report".equals(mail.contentType())) {
+            return Optional.of("delivery report");
+        }
+        if (mail.subject() != null && AUTO_SUBJECT.matcher(mail.subject()).matches()) {
+            return Optional.of("auto-reply subject");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package org.formbox.intake;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.util.Map;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.IMAPSSLStore;
+
+/**
+ * An IMAP store that sends the ID command (RFC 2971) right after login when the server offers
+ * it. NetEase mailboxes (163, 126, yeah.net) refuse SELECT with "Unsafe Login" otherwise.
+ */
+public class IdentifyingImapStore extends IMAPStore {
+
+    static final Map<String, String> CLIENT_ID = Map.of("name", "Formbox", "version", "1.0", "vendor", "Formbox");
+
+    public IdentifyingImapStore(Session session, URLName url) {
+        super(session, url);
+    }
+
+    @Override
+    protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+            throws MessagingException {
+        boolean connected = super.protocolConnect(host, port, user, password);
+        if (connected && hasCapability("ID")) {
+            id(CLIENT_ID);
+        }
+        return connected;
+    }
+
+    /** The same over implicit TLS ({@code imaps}). */
+    public static class Ssl extends IMAPSSLStore {
+
+        public Ssl(Session session, URLName url) {
+            super(session, url);
+        }
+
+        @Override
+        protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+                throws MessagingException {
+            boolean connected = super.protocolConnect(host, port, user, password);
+            if (connected && hasCapability("ID")) {
+                id(CLIENT_ID);
+            }
+            return connected;
+        }
+    }
+}

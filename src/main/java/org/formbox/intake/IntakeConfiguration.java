@@ -1,0 +1,69 @@
+package org.formbox.intake;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.formbox.extraction.DocumentReader;
+import org.formbox.reply.ReplyLimiter;
+import org.formbox.submission.Submissions;
+import org.formbox.system.MailSettings;
+import org.formbox.validation.Checks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java intake pieces for the route. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    @Bean
+    RawArchive rawArchive(@Value("${formbox.archive.dir}") String dir) {
+        return new RawArchive(Path.of(dir).toAbsolutePath());
+    }
+
+    @Bean
+    DocumentReader documentReader() {
+        return new DocumentReader();
+    }
+
+    @Bean
+    Checks checks() {
+        return new Checks();
+    }
+
+    @Bean
+    MailUnpacker mailUnpacker() {
+        return new MailUnpacker();
+    }
+
+    @Bean
+    AutoReplyPolicy autoReplyPolicy(MailSettings mail) {
+        return new AutoReplyPolicy(mail.address());
+    }
+
+    @Bean
+    MailIntake mailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
+                          AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail) {
+        return new MailIntake(archive, unpacker, reader, checks, policy, limiter, submissions,
+                mail.imap().failedFolder());
+    }
+
+    /**
+     * Session properties for the polled store: SSL when configured, generous time-outs, and a store
+     * class that identifies itself with the IMAP ID command (NetEase mailboxes refuse work without it).
+     */
+    @Bean
+    Properties mailStoreProperties(MailSettings mail) {
+        Properties p = new Properties();
+        for (String protocol : new String[] {"imap", "imaps"}) {
+            p.setProperty("mail." + protocol + ".class", protocol.equals("imap")
+                    ? IdentifyingImapStore.class.getName() : IdentifyingImapStore.Ssl.class.getName());
+            p.setProperty("mail." + protocol + ".connectiontimeout", "30000");
+            p.setProperty("mail." + protocol + ".timeout", "60000");
+        }
+        if (mail.imap().ssl()) {
+            p.setProperty("mail.imap.ssl.enable", "true");
+        }
+        p.setProperty("mail.mime.decodefilename", "true");
+        return p;
+    }
+}

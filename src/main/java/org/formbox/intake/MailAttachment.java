@@ -1,0 +1,17 @@
+package org.formbox.intake;
+
+import org.formbox.forms.Unreadable;
+
+/**
+ * One file found in a message, at any depth.
+ *
+ * @param filename    decoded name (generated when the sender gave none)
+ * @param contentType the type the sender declared, without parameters
+ * @param content     the bytes as received
+ * @param origin      where it was found: empty at the top, else e.g. {@code 转发邮件} or {@code 资料.zip}
+ * @param problem     why it could not be unpacked (a zip too large, an encrypted entry), or null
+ * @param container   whether it is a zip whose entries follow as attachments of their own
+ */
+public record MailAttachment(String filename, String contentType, byte[] content, String origin,
+                             Unreadable problem, boolean container) {
+}

@@ -1,0 +1,266 @@
+package org.formbox.intake;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a raw message into its headers, body text and every attachment: nested multiparts,
+ * forwarded messages at any depth and zip archives are walked; nameless and duplicate names are
+ * kept. Plain Java, so the same walk serves the route, a re-read from the archive and the tools.
+ */
+public final class MailUnpacker {
+
+    /** More parts than this in one message are not unpacked. */
+    static final int MAX_PARTS = 300;
+    private static final int MAX_DEPTH = 8;
+
+    private final Session session = Session.getInstance(new Properties());
+    private final ZipUnpacker zips;
+
+    public MailUnpacker() {
+        this(new ZipUnpacker());
+    }
+
+    MailUnpacker(ZipUnpacker zips) {
+        this.zips = zips;
+    }
+
+    /**
+     * Reads a raw message.
+     *
+     * @throws MessagingException when the bytes are not a message at all
+     */
+    public UnpackedMail unpack(byte[] raw) throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        Walk walk = new Walk();
+        walk.part(message, "", 0);
+        Address[] from = safeFrom(message);
+        InternetAddress sender = from.length > 0 && from[0] instanceof InternetAddress ia ? ia : null;
+        Address[] replyTo = safeReplyTo(message);
+        String replyAddress = replyTo.length > 0 && replyTo[0] instanceof InternetAddress r ? r.getAddress() : null;
+        String senderAddress = sender == null ? null : lower(sender.getAddress());
+        return new UnpackedMail(message.getMessageID(), senderAddress,
+                sender == null ? null : EncodedWords.decode(sender.getPersonal()),
+                replyAddress == null ? senderAddress : lower(replyAddress),
+                message.getHeader("Return-Path", null),
+                EncodedWords.decode(message.getHeader("Subject", null)),
+                sentAt(message), references(message), headers(message), baseType(message.getContentType()),
+                walk.body, walk.attachments);
+    }
+
+    private final class Walk {
+        final List<MailAttachment> attachments = new ArrayList<>();
+        String body;
+        int parts;
+
+        void part(Part part, String origin, int depth) throws MessagingException, IOException {
+            if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
+                return;
+            }
+            String type = baseType(part.getContentType());
+            if (type.startsWith("multipart/")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    part(child, origin, depth + 1);
+                }
+                return;
+            }
+            String filename = filename(part);
+            if (type.equals("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
+                part(forwarded, origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
+                return;
+            }
+            if (filename == null && type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {
+                if (body == null || (type.equals("text/plain") && body.startsWith("<"))) {
+                    body = text(part);
+                }
+                return;
+            }
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            String name = filename != null ? filename : generatedName(type);
+            if (zips.isArchive(name, bytes)) {
+                attachments.addAll(zips.unpack(name, bytes, origin));
+            } else {
+                attachments.add(new MailAttachment(name, type, bytes, origin, null, false));
+            }
+        }
+
+        private String generatedName(String type) {
+            return "未命名附件" + (attachments.size() + 1) + extensionFor(type);
+        }
+    }
+
+    private static String disposition(Part part) {
+        try {
+            String[] raw = part.getHeader("Content-Disposition");
+            return raw == null ? null : new ContentDisposition(raw[0]).getDisposition();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    /** The file name from Content-Disposition or Content-Type, RFC 2231 and RFC 2047 decoded. */
+    static String filename(Part part) throws MessagingException {
+        String name = null;
+        String[] disposition = part.getHeader("Content-Disposition");
+        if (disposition != null) {
+            try {
+                name = new ContentDisposition(disposition[0]).getParameter("filename");
+            } catch (MessagingException malformed) {
+                name = rawParameter(disposition[0], "filename");
+            }
+        }
+        if (name == null || name.isBlank()) {
+            String[] type = part.getHeader("Content-Type");
+            if (type != null) {
+                try {
+                    name = new ContentType(type[0]).getParameter("name");
+                } catch (MessagingException malformed) {
+                    name = rawParameter(type[0], "name");
+                }
+            }
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String decoded = EncodedWords.decode(name.strip());
+        return decoded.replace('\\', '/').replaceAll("^.*/", "").strip();
+    }
+
+    private static String rawParameter(String header, String parameter) {
+        var m = java.util.regex.Pattern.compile(parameter + "\\s*=\\s*\"?([^\";]+)\"?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String text(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        String charset = null;
+        try {
+            charset = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException ignored) {
+            // an unreadable Content-Type still leaves the bytes; fall back below
+        }
+        Charset cs = charset == null ? null : EncodedWords.charsetFor(charset);
+        if (cs == null) {
+            return EncodedWords.recover8bit(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return new String(bytes, cs);
+    }
+
+    static String baseType(String contentType) {
+        if (contentType == null) {
+            return "text/plain";
+        }
+        try {
+            return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException e) {
+            return contentType.replaceAll(";.*$", "").strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String extensionFor(String type) {
+        return switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "application/msword" -> ".doc";
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> ".docx";
+            case "application/vnd.ms-excel" -> ".xls";
+            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> ".xlsx";
+            case "application/zip", "application/x-zip-compressed" -> ".zip";
+            case "message/rfc822" -> ".eml";
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "text/html" -> ".html";
+            case "text/plain" -> ".txt";
+            default -> ".bin";
+        };
+    }
+
+    private static Address[] safeFrom(MimeMessage message) {
+        try {
+            Address[] from = message.getFrom();
+            return from == null ? new Address[0] : from;
+        } catch (MessagingException e) {
+            return new Address[0];
+        }
+    }
+
+    private static Address[] safeReplyTo(MimeMessage message) {
+        try {
+            String[] header = message.getHeader("Reply-To");
+            if (header == null) {
+                return new Address[0];
+            }
+            return InternetAddress.parseHeader(header[0], false);
+        } catch (MessagingException e) {
+            return new Address[0];
+        }
+    }
+
+    private static Instant sentAt(MimeMessage message) {
+        try {
+            var date = message.getSentDate();
+            return date == null ? null : date.toInstant();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String references(MimeMessage message) throws MessagingException {
+        String refs = message.getHeader("References", " ");
+        String id = message.getMessageID();
+        if (id == null) {
+            return refs;
+        }
+        return refs == null ? id : refs + " " + id;
+    }
+
+    private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        Enumeration<Header> all = message.getAllHeaders();
+        while (all.hasMoreElements()) {
+            Header h = all.nextElement();
+            String value;
+            try {
+                value = EncodedWords.decode(MimeUtility.unfold(h.getValue()));
+            } catch (RuntimeException e) {
+                value = h.getValue();
+            }
+            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+        }
+        return headers;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,159 @@
+package org.formbox.submission;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.formbox.submission.SubmissionView.Content;
+import org.formbox.submission.SubmissionView.Detail;
+import org.formbox.submission.SubmissionView.Document;
+import org.formbox.submission.SubmissionView.FindingView;
+import org.formbox.submission.SubmissionView.Page;
+import org.formbox.submission.SubmissionView.ReplyState;
+import org.formbox.submission.SubmissionView.Summary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads stored submissions for the API, the pages, the replies and the export. */
+@Service
+public class SubmissionSearch {
+
+    private final JdbcClient jdbc;
+
+    public SubmissionSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Search criteria; null or blank means any.
+     *
+     * @param sender     part of the sender's address
+     * @param enterprise part of the enterprise name
+     * @param status     a status name
+     * @param annex      ANNEX_1, ANNEX_2, OTHER or UNREADABLE: has a document read as this
+     */
+    public record Criteria(String sender, String enterprise, String status, String annex) {
+    }
+
+    /** Submissions matching the criteria, newest first. */
+    public Page<Summary> find(Criteria c, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (has(c.sender())) {
+            where.append(" and lower(s.sender) like :sender");
+            params.put("sender", "%" + c.sender().strip().toLowerCase() + "%");
+        }
+        if (has(c.enterprise())) {
+            where.append(" and lower(s.enterprise_name) like :enterprise");
+            params.put("enterprise", "%" + c.enterprise().strip().toLowerCase() + "%");
+        }
+        if (has(c.status())) {
+            where.append(" and s.status = :status");
+            params.put("status", c.status().strip().toUpperCase());
+        }
+        if (has(c.annex())) {
+            where.append(" and exists (select 1 from document d where d.submission_id = s.id and d.annex = :annex)");
+            params.put("annex", c.annex().strip().toUpperCase());
+        }
+        long total = jdbc.sql("select count(*) from submission s" + where).params(params).query(Long.class).single();
+        int limit = Math.max(1, Math.min(size, 500));
+        List<Summary> items = jdbc.sql("""
+                select s.id, s.sender, s.subject, s.received_at, s.status, s.version, s.superseded_by, s.enterprise_name
+                from submission s""" + where + " order by s.received_at desc, s.id desc limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", Math.max(page, 0) * limit)
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class)),
+                        rs.getString(5), (Integer) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8), List.of()))
+                .list();
+        List<Summary> withAnnexes = new ArrayList<>();
+        for (Summary s : items) {
+            withAnnexes.add(new Summary(s.id(), s.sender(), s.subject(), s.receivedAt(), s.status(), s.version(),
+                    s.supersededBy(), s.enterpriseName(), annexes(s.id())));
+        }
+        return new Page<>(withAnnexes, total);
+    }
+
+    /** One submission in full. */
+    public Optional<Detail> detail(long id) {
+        return jdbc.sql("""
+                select id, message_id, sender, sender_name, subject, received_at, status, failure_reason, version,
+                  supersedes, superseded_by, enterprise_name, archive_path
+                from submission where id = ?""").param(id)
+                .query((rs, n) -> new Detail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)), rs.getString(7), rs.getString(8),
+                        (Integer) rs.getObject(9), (Long) rs.getObject(10), (Long) rs.getObject(11), rs.getString(12),
+                        rs.getString(13), documents(id), findings(id), reply(id)))
+                .optional();
+    }
+
+    /** The n-th attachment of a submission as received. */
+    public Optional<Content> document(long submissionId, int n) {
+        return jdbc.sql("select filename, content_type, content from document where submission_id = ? and seq = ?")
+                .params(submissionId, n)
+                .query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    /** Where the raw message of a submission is archived. */
+    public Optional<String> archivePath(long submissionId) {
+        return jdbc.sql("select archive_path from submission where id = ?").param(submissionId).query(String.class).optional();
+    }
+
+    private List<String> annexes(long id) {
+        return jdbc.sql("select distinct annex from document where submission_id = ? and annex is not null order by annex")
+                .param(id).query(String.class).list();
+    }
+
+    private List<Document> documents(long submissionId) {
+        List<Document> docs = jdbc.sql("""
+                select id, seq, filename, content_type, origin, size_bytes, container, annex, unreadable
+                from document where submission_id = ? order by seq""").param(submissionId)
+                .query((rs, n) -> {
+                    long documentId = rs.getLong(1);
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    Map<String, String> raw = new LinkedHashMap<>();
+                    jdbc.sql("select field_key, text_value, num_value, raw_text from field_value where document_id = ? order by id")
+                            .param(documentId).query(f -> {
+                                Object v = SubmissionView.value(f.getBigDecimal(3), f.getString(2));
+                                if (v != null) {
+                                    fields.put(f.getString(1), v);
+                                }
+                                if (f.getString(4) != null) {
+                                    raw.put(f.getString(1), f.getString(4));
+                                }
+                            });
+                    return new Document(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                            rs.getBoolean(7), rs.getString(8), rs.getString(9), fields, raw);
+                }).list();
+        return docs;
+    }
+
+    private List<FindingView> findings(long submissionId) {
+        return jdbc.sql("""
+                select id, rule, severity, field_keys, message, overridden_by, overridden_at, override_note
+                from finding where submission_id = ? order by seq""").param(submissionId)
+                .query((rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4).isEmpty() ? List.of() : Arrays.asList(rs.getString(4).split(",")),
+                        rs.getString(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8)))
+                .list();
+    }
+
+    private ReplyState reply(long submissionId) {
+        return jdbc.sql("""
+                select state, sent_at, suppressed_because, attempts, last_error from outbox
+                where submission_id = ? and kind = 'REPLY' order by id desc""").param(submissionId)
+                .query((rs, n) -> new ReplyState("SENT".equals(rs.getString(1)), instant(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .optional().orElse(new ReplyState(false, null, null, 0, null));
+    }
+
+    private static boolean has(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,192 @@
+package org.formbox.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.formbox.forms.FieldValue;
+import org.formbox.validation.Finding;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saves what the service learns from a message: the submission, its documents, values and
+ * findings, its place among the enterprise's versions, and its reply in the outbox, all in one
+ * transaction. A message saved before (same Message-ID and content) is not saved again.
+ */
+@Service
+public class Submissions {
+
+    private final JdbcClient jdbc;
+
+    public Submissions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The submission already made from this message, if any. */
+    public Optional<Existing> findByMessage(String messageId, String contentHash) {
+        return jdbc.sql("select id, status from submission where message_key = ? and content_hash = ?")
+                .params(messageKey(messageId, contentHash), contentHash)
+                .query((rs, n) -> new Existing(rs.getLong(1), SubmissionStatus.valueOf(rs.getString(2)))).optional();
+    }
+
+    /**
+     * A submission saved before.
+     *
+     * @param id     its id
+     * @param status its status
+     */
+    public record Existing(long id, SubmissionStatus status) {
+    }
+
+    /**
+     * Saves a submission unless the same message was saved before.
+     *
+     * @return the submission's id, and whether this call created it
+     */
+    @Transactional
+    public Saved save(SubmissionDraft draft) {
+        Optional<Existing> existing = findByMessage(draft.messageId(), draft.contentHash());
+        if (existing.isPresent()) {
+            return new Saved(existing.get().id(), false);
+        }
+        String enterpriseKey = draft.status().carriesForms() ? enterpriseKey(draft) : null;
+        Long supersedes = null;
+        Integer version = null;
+        if (enterpriseKey != null) {
+            var previous = jdbc.sql("""
+                    select id, version from submission
+                    where enterprise_key = ? and superseded_by is null and status in ('ACCEPTED', 'NEEDS_CORRECTION')
+                    order by id desc""").param(enterpriseKey)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
+            version = previous.isEmpty() ? 1 : (int) previous.get(0)[1] + 1;
+            supersedes = previous.isEmpty() ? null : previous.get(0)[0];
+        }
+        long id;
+        try {
+            id = insertSubmission(draft, enterpriseKey, version, supersedes);
+        } catch (DuplicateKeyException raced) {
+            return new Saved(findByMessage(draft.messageId(), draft.contentHash()).orElseThrow().id(), false);
+        }
+        if (supersedes != null) {
+            jdbc.sql("update submission set superseded_by = ? where id = ?").params(id, supersedes).update();
+        }
+        int seq = 0;
+        for (SubmissionDraft.Document doc : draft.documents()) {
+            long documentId = insertDocument(id, seq++, doc);
+            for (Map.Entry<String, FieldValue> field : doc.fields().entrySet()) {
+                FieldValue v = field.getValue();
+                jdbc.sql("insert into field_value (document_id, field_key, text_value, num_value, raw_text) values (?, ?, ?, ?, ?)")
+                        .params(documentId, field.getKey(), v.text(), v.number(), v.raw()).update();
+            }
+        }
+        seq = 0;
+        for (Finding f : draft.findings()) {
+            jdbc.sql("insert into finding (submission_id, seq, rule, severity, field_keys, message) values (?, ?, ?, ?, ?, ?)")
+                    .params(id, seq++, f.rule(), f.severity().name(), String.join(",", f.fields()), f.message()).update();
+        }
+        if (draft.reply() != null) {
+            OffsetDateTime now = utc(draft.receivedAt());
+            jdbc.sql("""
+                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
+                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
+                    .params(id, draft.reply().recipient(), draft.reply().suppressedBecause() == null ? "PENDING" : "SUPPRESSED",
+                            draft.reply().suppressedBecause(), now, now).update();
+        }
+        return new Saved(id, true);
+    }
+
+    private long insertSubmission(SubmissionDraft d, String enterpriseKey, Integer version, Long supersedes) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into submission (message_id, message_key, content_hash, sender, sender_name, reply_to, subject,
+                  sent_at, received_at, size_bytes, archive_path, status, failure_reason, enterprise_key, enterprise_name,
+                  version, supersedes)
+                values (:messageId, :messageKey, :hash, :sender, :senderName, :replyTo, :subject, :sentAt, :receivedAt,
+                  :size, :archive, :status, :detail, :enterpriseKey, :enterpriseName, :version, :supersedes)""")
+                .param("messageId", truncate(d.messageId(), 2000))
+                .param("messageKey", messageKey(d.messageId(), d.contentHash()))
+                .param("hash", d.contentHash())
+                .param("sender", truncate(d.sender(), 320))
+                .param("senderName", truncate(d.senderName(), 500))
+                .param("replyTo", truncate(d.replyTo(), 320))
+                .param("subject", truncate(d.subject(), 2000))
+                .param("sentAt", utc(d.sentAt()))
+                .param("receivedAt", utc(d.receivedAt()))
+                .param("size", d.size())
+                .param("archive", d.archivePath())
+                .param("status", d.status().name())
+                .param("detail", truncate(d.detail(), 4000))
+                .param("enterpriseKey", enterpriseKey)
+                .param("enterpriseName", truncate(d.enterpriseName(), 500))
+                .param("version", version)
+                .param("supersedes", supersedes)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private long insertDocument(long submissionId, int seq, SubmissionDraft.Document doc) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into document (submission_id, seq, filename, content_type, origin, size_bytes, content, container, annex, unreadable)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(submissionId, seq, truncate(doc.filename(), 1000), truncate(doc.contentType(), 200),
+                        truncate(doc.origin(), 1000), doc.content().length, doc.content(), doc.container(),
+                        doc.annex() == null ? null : doc.annex().name(),
+                        doc.unreadable() == null ? null : doc.unreadable().name())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Links versions: the normalised enterprise name, else the key this sender used last, else the sender. */
+    private String enterpriseKey(SubmissionDraft d) {
+        if (d.enterpriseName() != null && !d.enterpriseName().isBlank()) {
+            return normaliseName(d.enterpriseName());
+        }
+        return jdbc.sql("""
+                select enterprise_key from submission where sender = ? and enterprise_key is not null order by id desc""")
+                .param(d.sender()).query(String.class).optional()
+                .orElse("sender:" + (d.sender() == null ? "" : d.sender()));
+    }
+
+    /** The enterprise name with spaces and bracket styles folded, so that small typing differences still link. */
+    public static String normaliseName(String name) {
+        return name.replaceAll("[\\s\\u3000]", "").replace('（', '(').replace('）', ')').toLowerCase(Locale.ROOT);
+    }
+
+    static String messageKey(String messageId, String contentHash) {
+        String basis = messageId == null || messageId.isBlank() ? "content:" + contentHash : messageId.strip();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * The outcome of {@link #save}.
+     *
+     * @param id      the submission
+     * @param created false when the message had been saved before
+     */
+    public record Saved(long id, boolean created) {
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,33 @@
+package org.formbox.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The collection mailbox and the outgoing server ({@code formbox.mail.*}).
+ *
+ * @param embedded whether to run the in-process mail server
+ * @param address  the collection address; replies and digests come from it
+ * @param imap     the mailbox that is polled
+ * @param smtp     outgoing mail
+ */
+@ConfigurationProperties("formbox.mail")
+public record MailSettings(@DefaultValue("true") boolean embedded,
+                           @DefaultValue("forms@formbox.test") String address,
+                           @DefaultValue Imap imap,
+                           @DefaultValue Smtp smtp) {
+
+    /** The polled mailbox. */
+    public record Imap(@DefaultValue("127.0.0.1") String host, @DefaultValue("3143") int port,
+                       @DefaultValue("forms@formbox.test") String username,
+                       @DefaultValue("forms@formbox.test") String password,
+                       @DefaultValue("false") boolean ssl, @DefaultValue("INBOX") String folder,
+                       @DefaultValue("Processed") String processedFolder,
+                       @DefaultValue("Failed") String failedFolder) {
+    }
+
+    /** The outgoing server. */
+    public record Smtp(@DefaultValue("127.0.0.1") String host, @DefaultValue("3025") int port,
+                       String username, String password, @DefaultValue("false") boolean starttls) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Configuration, security and the embedded mail server. */
+package org.formbox.system;

@@ -1,0 +1,2 @@
+/** Staff pages and the JSON API. */
+package org.formbox.web;
