@@ -10,6 +10,7 @@ create table submission (
     sender_name     varchar(500),
     reply_to        varchar(320),
     subject         varchar(2000),
+    thread_refs     varchar(4000),
     sent_at         timestamp with time zone,
     received_at     timestamp with time zone not null,
     size_bytes      bigint        not null,

@@ -78,7 +78,7 @@ public class MailIntake {
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */
     public Outcome ingest(byte[] raw, Instant receivedAt) throws Exception {
         RawArchive.Entry archived = archive.store(raw);
-        var before = submissions.findByMessage(messageId(raw), archived.hash());
+        var before = submissions.findByMessage(messageId(raw), archived.fingerprint());
         if (before.isPresent()) {
             log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
             return new Outcome(before.get().id(), before.get().status(), false);
@@ -160,8 +160,8 @@ public class MailIntake {
                                   SubmissionStatus status, String detail, String enterprise,
                                   List<SubmissionDraft.Document> documents, List<Finding> findings,
                                   SubmissionDraft.Reply reply) {
-        return new SubmissionDraft(mail.messageId(), archived.hash(), archived.path(), mail.sender(), mail.senderName(),
-                mail.replyTo(), mail.subject(), mail.sentAt(), receivedAt, raw.length, status, detail, enterprise,
+        return new SubmissionDraft(mail.messageId(), archived.fingerprint(), archived.path(), mail.sender(), mail.senderName(),
+                mail.replyTo(), mail.subject(), mail.references(), mail.sentAt(), receivedAt, raw.length, status, detail, enterprise,
                 documents, findings, reply);
     }
 
@@ -185,7 +185,7 @@ public class MailIntake {
         } catch (Exception | StackOverflowError ignored) {
             // the headers are unreadable too; the raw archive still holds everything
         }
-        return new SubmissionDraft(messageId, archived.hash(), archived.path(), sender, null, null, subject, null,
+        return new SubmissionDraft(messageId, archived.fingerprint(), archived.path(), sender, null, null, subject, null, null,
                 receivedAt, raw.length, SubmissionStatus.FAILED, e.toString(), null, List.of(), List.of(), null);
     }
 

@@ -39,7 +39,7 @@ public final class RawArchive {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new Entry(hash, relative);
+        return new Entry(hash, relative, fingerprint(raw));
     }
 
     /** The bytes of an archived message. */
@@ -50,6 +50,42 @@ public final class RawArchive {
         }
         return Files.readAllBytes(file);
     }
+
+    /**
+     * The hash that identifies a message across deliveries: its bytes without the trace headers
+     * (Return-Path, Received, Delivered-To …) that each delivery adds in front.
+     */
+    public static String fingerprint(byte[] raw) {
+        int pos = 0;
+        boolean dropping = false;
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(raw.length);
+        while (pos < raw.length) {
+            int end = pos;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            int next = Math.min(end + 1, raw.length);
+            int length = end - pos - (end > pos && raw[end - 1] == '\r' ? 1 : 0);
+            if (length == 0) {
+                kept.write(raw, pos, raw.length - pos);
+                break;
+            }
+            boolean continuation = raw[pos] == ' ' || raw[pos] == '\t';
+            if (!continuation) {
+                String line = new String(raw, pos, Math.min(length, 40), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase(java.util.Locale.ROOT);
+                dropping = TRACE.stream().anyMatch(line::startsWith);
+            }
+            if (!dropping) {
+                kept.write(raw, pos, next - pos);
+            }
+            pos = next;
+        }
+        return sha256(kept.toByteArray());
+    }
+
+    private static final java.util.List<String> TRACE = java.util.List.of("return-path:", "received:", "delivered-to:",
+            "x-original-to:", "x-received:", "authentication-results:", "received-spf:", "x-greenmail-");
 
     /** SHA-256 in lower-case hex. */
     public static String sha256(byte[] bytes) {
@@ -63,9 +99,10 @@ public final class RawArchive {
     /**
      * An archived message.
      *
-     * @param hash SHA-256 of the bytes
-     * @param path path relative to the archive root
+     * @param hash        SHA-256 of the bytes
+     * @param path        path relative to the archive root
+     * @param fingerprint the hash without trace headers, the same for every delivery of one message
      */
-    public record Entry(String hash, String path) {
+    public record Entry(String hash, String path, String fingerprint) {
     }
 }

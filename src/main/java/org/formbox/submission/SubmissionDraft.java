@@ -18,6 +18,7 @@ import org.formbox.validation.Finding;
  * @param senderName     the display name
  * @param replyTo        where a reply goes
  * @param subject        decoded subject
+ * @param threadRefs     the References chain a reply continues (the message's References and Message-ID)
  * @param sentAt         the Date header
  * @param receivedAt     when the service read it
  * @param size           raw size in bytes
@@ -29,7 +30,7 @@ import org.formbox.validation.Finding;
  * @param reply          the reply to queue, or null for none
  */
 public record SubmissionDraft(String messageId, String contentHash, String archivePath, String sender,
-                              String senderName, String replyTo, String subject, Instant sentAt, Instant receivedAt,
+                              String senderName, String replyTo, String subject, String threadRefs, Instant sentAt, Instant receivedAt,
                               long size, SubmissionStatus status, String detail, String enterpriseName,
                               List<Document> documents, List<Finding> findings, Reply reply) {
 

@@ -109,10 +109,10 @@ public class Submissions {
     private long insertSubmission(SubmissionDraft d, String enterpriseKey, Integer version, Long supersedes) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into submission (message_id, message_key, content_hash, sender, sender_name, reply_to, subject,
+                insert into submission (message_id, message_key, content_hash, sender, sender_name, reply_to, subject, thread_refs,
                   sent_at, received_at, size_bytes, archive_path, status, failure_reason, enterprise_key, enterprise_name,
                   version, supersedes)
-                values (:messageId, :messageKey, :hash, :sender, :senderName, :replyTo, :subject, :sentAt, :receivedAt,
+                values (:messageId, :messageKey, :hash, :sender, :senderName, :replyTo, :subject, :threadRefs, :sentAt, :receivedAt,
                   :size, :archive, :status, :detail, :enterpriseKey, :enterpriseName, :version, :supersedes)""")
                 .param("messageId", truncate(d.messageId(), 2000))
                 .param("messageKey", messageKey(d.messageId(), d.contentHash()))
@@ -121,6 +121,7 @@ public class Submissions {
                 .param("senderName", truncate(d.senderName(), 500))
                 .param("replyTo", truncate(d.replyTo(), 320))
                 .param("subject", truncate(d.subject(), 2000))
+                .param("threadRefs", truncate(d.threadRefs(), 4000))
                 .param("sentAt", utc(d.sentAt()))
                 .param("receivedAt", utc(d.receivedAt()))
                 .param("size", d.size())

@@ -1,0 +1,55 @@
+package org.formbox.reply;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * Renders the mail templates: {@code *.html} as HTML, {@code *.txt} as text. A template in the
+ * working folder's {@code mail-templates/} (an operator's edit) wins over the one in the jar.
+ */
+@Component
+public class MailTemplates {
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    public MailTemplates(@Value("${formbox.mail-templates.dir:mail-templates}") String dir) {
+        String prefix = Path.of(dir).toAbsolutePath() + "/";
+        int order = 1;
+        for (TemplateMode mode : new TemplateMode[] {TemplateMode.HTML, TemplateMode.TEXT}) {
+            String pattern = mode == TemplateMode.HTML ? "*.html" : "*.txt";
+            FileTemplateResolver file = new FileTemplateResolver();
+            file.setPrefix(prefix);
+            file.setCheckExistence(true);
+            configure(file, mode, pattern, order++);
+            ClassLoaderTemplateResolver jar = new ClassLoaderTemplateResolver();
+            jar.setPrefix("mail-templates/");
+            jar.setCheckExistence(true);
+            configure(jar, mode, pattern, order++);
+        }
+    }
+
+    private void configure(AbstractConfigurableTemplateResolver resolver, TemplateMode mode, String pattern, int order) {
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(false);
+        resolver.setOrder(order);
+        engine.addTemplateResolver(resolver);
+    }
+
+    /** Renders a template, e.g. {@code reply.html}, with these variables. */
+    public String render(String template, Map<String, Object> variables) {
+        Context context = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
+        context.setVariables(variables);
+        return engine.process(template, context);
+    }
+}

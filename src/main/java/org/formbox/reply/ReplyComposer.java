@@ -1,0 +1,148 @@
+package org.formbox.reply;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.formbox.forms.Annex;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FieldDef;
+import org.formbox.forms.Unreadable;
+import org.formbox.submission.SubmissionSearch;
+import org.formbox.submission.SubmissionView;
+import org.springframework.stereotype.Component;
+
+/** Turns a stored submission into what its reply says. */
+@Component
+public class ReplyComposer {
+
+    /** The values echoed back, in this order, when they were read. */
+    static final List<String> KEY_FIELDS = List.of("enterprise_name", "region", "total_assets",
+            "financials.2016.industrial_sales_revenue", "employees_total", "contact_name", "contact_phone",
+            "project_name", "programme", "total_budget", "requested_funding", "self_raised_funding", "subproject_count",
+            "duration_years");
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final SubmissionSearch search;
+
+    public ReplyComposer(SubmissionSearch search) {
+        this.search = search;
+    }
+
+    /** The receipt number of a submission. */
+    public static String receipt(long id) {
+        return String.format("FB-%06d", id);
+    }
+
+    /** What the reply to this submission says. */
+    public ReplyContent compose(SubmissionView.Detail s) {
+        List<ReplyContent.DocumentLine> documents = new ArrayList<>();
+        for (SubmissionView.Document d : s.documents()) {
+            if (d.container()) {
+                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), "压缩包，已解压读取其中文件"));
+            } else {
+                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), readAs(d)));
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (SubmissionView.FindingView f : s.findings()) {
+            if (f.overriddenBy() != null) {
+                continue;
+            }
+            ("error".equals(f.severity()) ? errors : warnings).add(f.message());
+        }
+        String status = s.status();
+        return new ReplyContent(receipt(s.id()), greeting(s), status, headline(status, errors.size(), warnings.size()),
+                documents, values(s.documents()), errors, warnings, supersedes(s), nextSteps(status, !warnings.isEmpty()),
+                "NO_FORM".equals(status));
+    }
+
+    private static String readAs(SubmissionView.Document d) {
+        if (d.annex() == null) {
+            return "未读取";
+        }
+        Annex annex = Annex.valueOf(d.annex());
+        if (annex == Annex.UNREADABLE) {
+            String why = d.unreadable() == null ? "无法读取" : Unreadable.valueOf(d.unreadable()).reason();
+            return "无法读取（" + why + "）";
+        }
+        if (annex == Annex.OTHER) {
+            return "不是附件1或附件2，未作处理";
+        }
+        return annex.label() + "，读取到 " + d.fields().size() + " 项内容";
+    }
+
+    private static List<ReplyContent.ValueLine> values(List<SubmissionView.Document> documents) {
+        List<ReplyContent.ValueLine> lines = new ArrayList<>();
+        for (String key : KEY_FIELDS) {
+            for (SubmissionView.Document d : documents) {
+                Object v = d.fields().get(key);
+                if (v != null) {
+                    FieldDef def = FieldCatalog.byKey(key).orElseThrow();
+                    lines.add(new ReplyContent.ValueLine(def.shortLabel(), format(v, def)));
+                    break;
+                }
+            }
+        }
+        return lines;
+    }
+
+    static String format(Object value, FieldDef def) {
+        if (value instanceof BigDecimal n) {
+            return n.stripTrailingZeros().toPlainString() + def.type().unit();
+        }
+        String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    private static String greeting(SubmissionView.Detail s) {
+        String name = s.senderName();
+        return name == null || name.isBlank() ? "您好：" : name.strip() + "，您好：";
+    }
+
+    private static String headline(String status, int errors, int warnings) {
+        return switch (status) {
+            case "ACCEPTED" -> warnings == 0
+                    ? "您提交的材料已收到并读取完毕，未发现需要更正的问题。"
+                    : "您提交的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
+            case "NEEDS_CORRECTION" -> "您提交的材料已收到，但有 " + errors + " 处需要更正"
+                    + (warnings > 0 ? "，另有 " + warnings + " 处请您确认" : "") + "。";
+            case "NO_FORM" -> "您的邮件已收到，但其中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
+            default -> "您的邮件已收到。";
+        };
+    }
+
+    private String supersedes(SubmissionView.Detail s) {
+        if (s.supersedes() == null) {
+            return null;
+        }
+        return search.detail(s.supersedes())
+                .map(p -> "本次提交为第 " + s.version() + " 版，替代您于 " + WHEN.format(p.receivedAt())
+                        + " 提交的材料（回执号 " + receipt(p.id()) + "），以本次为准。")
+                .orElse(null);
+    }
+
+    private static List<String> nextSteps(String status, boolean warnings) {
+        return switch (status) {
+            case "ACCEPTED" -> warnings
+                    ? List.of("请核对上面请您确认的事项；如确有错误，请修改后将完整的附件重新发送到本邮箱，我们将以最新一次为准。",
+                              "如无误，无需再做任何操作。")
+                    : List.of("无需再做任何操作。如需修改，请将修改后的完整附件重新发送到本邮箱，我们将以最新一次为准。");
+            case "NEEDS_CORRECTION" -> List.of(
+                    "请按上面的提示修改后，将完整的附件1和/或附件2重新发送到本邮箱（直接回复本邮件即可）。",
+                    "重新发送后，我们将以最新一次提交为准，并再次回复核对结果。");
+            case "NO_FORM" -> List.of("本邮件附有附件1、附件2的空白模板，请填写后作为附件发送到本邮箱。",
+                    "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。");
+            default -> List.of();
+        };
+    }
+
+    /** Variables for the templates. */
+    static Map<String, Object> variables(ReplyContent content) {
+        return Map.of("reply", content);
+    }
+}

@@ -1,0 +1,203 @@
+package org.formbox.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.formbox.submission.SubmissionSearch;
+import org.formbox.submission.SubmissionView;
+import org.formbox.support.Mailbox;
+import org.formbox.support.MailboxTest;
+import org.formbox.support.TestMails;
+import org.formbox.system.MailSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+@MailboxTest
+class IntakeFlowTests {
+
+    @Autowired
+    MailSettings settings;
+    @Autowired
+    SubmissionSearch search;
+    @Autowired
+    MailIntake intake;
+    @Autowired
+    RawArchive archive;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    TestRestTemplate rest;
+
+    Mailbox mailbox;
+
+    @BeforeEach
+    void connect() {
+        mailbox = new Mailbox(settings);
+    }
+
+    @Test
+    void storesGbkNamedAttachmentWithItsChineseNameAndIdenticalBytes() throws Exception {
+        byte[] content = "任意内容 bytes \u0000\u0001".getBytes(StandardCharsets.UTF_8);
+        String sender = "gbk.name@nbtest.cn";
+        mailbox.deliver(TestMails.from(sender)
+                .attachSplitGbk("附件2-企业基本情况调查表.docx", content)
+                .attachRfc2231("附件1 项目实施方案.pdf", "%PDF-1.4 broken".getBytes(StandardCharsets.US_ASCII))
+                .build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::filename)
+                .containsExactly("附件2-企业基本情况调查表.docx", "附件1 项目实施方案.pdf");
+        assertThat(detail.senderName()).isEqualTo("张伟");
+        assertThat(detail.subject()).isEqualTo("科技创新2025申报材料");
+
+        byte[] downloaded = rest.withBasicAuth("staff", "staff-pass")
+                .getForObject("/api/submissions/" + detail.id() + "/documents/0", byte[].class);
+        assertThat(downloaded).isEqualTo(content);
+    }
+
+    @Test
+    void unpacksForwardedMailAndZipWithGbkEntryNames() throws Exception {
+        String original = "original.sender@nbtest.cn";
+        byte[] forwarded = TestMails.from(original)
+                .attachSplitGbk("宁波某某公司附件2.xlsx", new byte[] {1, 2, 3}).build();
+        byte[] zip = TestMails.gbkZip(new String[] {"申报材料/附件1.docx", "申报材料/附件2.docx"},
+                new byte[][] {{10, 11}, {20, 21}});
+        String sender = "forwarder@nbtest.cn";
+        mailbox.deliver(TestMails.from(sender).forward(forwarded)
+                .attachRaw("application/x-zip-compressed; name=\"cailiao.zip\"", "attachment; filename=\"cailiao.zip\"", zip)
+                .attachNameless("application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))
+                .build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::filename, SubmissionView.Document::origin)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("宁波某某公司附件2.xlsx", "转发邮件"),
+                        org.assertj.core.groups.Tuple.tuple("cailiao.zip", ""),
+                        org.assertj.core.groups.Tuple.tuple("附件1.docx", "cailiao.zip"),
+                        org.assertj.core.groups.Tuple.tuple("附件2.docx", "cailiao.zip"),
+                        org.assertj.core.groups.Tuple.tuple("未命名附件5.pdf", ""));
+        assertThat(detail.documents().get(1).container()).isTrue();
+        assertThat(search.document(detail.id(), 3).orElseThrow().bytes()).containsExactly(20, 21);
+    }
+
+    @Test
+    void messageThatCannotBeHandledGoesToFailedFolderAndTheNextIsStillProcessed() throws Exception {
+        String broken = "broken.mime@nbtest.cn";
+        String raw = "From: " + broken + "\r\nTo: forms@formbox.test\r\nSubject: broken\r\n"
+                + "Message-ID: <broken-1@nbtest.cn>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"declared-but-never-used\"\r\n\r\n"
+                + "no parts here at all\r\n";
+        mailbox.deliver(raw.getBytes(StandardCharsets.US_ASCII), broken);
+        String next = "after.broken@nbtest.cn";
+        mailbox.deliver(TestMails.from(next).build(), next);
+
+        SubmissionView.Detail failed = awaitOne(broken);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.failureReason()).isNotBlank();
+        assertThat(new String(archive.read(failed.archivePath()), StandardCharsets.US_ASCII))
+                .contains("Message-ID: <broken-1@nbtest.cn>", "no parts here at all");
+        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Failed"), "<broken-1@nbtest.cn>"));
+        assertThat(awaitOne(next).status()).isEqualTo("NO_FORM");
+        assertThat(containsMessage(mailbox.folder("INBOX"), "<broken-1@nbtest.cn>")).isFalse();
+    }
+
+    @Test
+    void restartBetweenCommitAndMoveNeitherLosesNorDuplicates() throws Exception {
+        String sender = "crash.between@nbtest.cn";
+        TestMails mail = TestMails.from(sender).attachSplitGbk("附件2.docx", new byte[] {9, 9, 9});
+        byte[] raw = mail.build();
+        camel.getRouteController().stopRoute("mailbox-intake");
+        try {
+            mailbox.deliver(raw, sender);
+            // what the service did before it died: archived and committed, but never moved the message
+            byte[] asStored = mailbox.folder("INBOX").stream().filter(m -> id(m).equals(mail.messageId()))
+                    .findFirst().map(IntakeFlowTests::bytes).orElseThrow();
+            intake.ingest(asStored, Instant.now());
+            assertThat(containsMessage(mailbox.folder("INBOX"), mail.messageId())).isTrue();
+        } finally {
+            camel.getRouteController().startRoute("mailbox-intake");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Processed"), mail.messageId())
+                && !containsMessage(mailbox.folder("INBOX"), mail.messageId()));
+        assertThat(search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.inboxOf(sender).size() == 1);
+    }
+
+    @Test
+    void restartAfterArchivingBeforeCommitProcessesTheMessageOnce() throws Exception {
+        String sender = "crash.archived@nbtest.cn";
+        TestMails mail = TestMails.from(sender).attachSplitGbk("附件1.docx", new byte[] {7});
+        camel.getRouteController().stopRoute("mailbox-intake");
+        try {
+            mailbox.deliver(mail.build(), sender);
+            byte[] asStored = mailbox.folder("INBOX").stream().filter(m -> id(m).equals(mail.messageId()))
+                    .findFirst().map(IntakeFlowTests::bytes).orElseThrow();
+            archive.store(asStored); // died right after the archive write
+        } finally {
+            camel.getRouteController().startRoute("mailbox-intake");
+        }
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::filename).containsExactly("附件1.docx");
+        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Processed"), mail.messageId()));
+    }
+
+    @Test
+    void sameMessageDeliveredTwiceMakesOneSubmission() throws Exception {
+        String sender = "twice@nbtest.cn";
+        TestMails mail = TestMails.from(sender).attachSplitGbk("附件2.docx", new byte[] {1});
+        byte[] raw = mail.build();
+        mailbox.deliver(raw, sender);
+        awaitOne(sender);
+        mailbox.deliver(raw, sender);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.folder("Processed").stream()
+                .filter(m -> id(m).equals(mail.messageId())).count() == 2);
+        assertThat(search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void apiIsClosedToAnonymousUsers() {
+        assertThat(rest.getForEntity("/api/submissions", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.withBasicAuth("staff", "wrong").getForEntity("/api/submissions", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.withBasicAuth("staff", "staff-pass").getForEntity("/api/submissions", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    private SubmissionView.Detail awaitOne(String sender) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total() >= 1);
+        List<SubmissionView.Summary> items = search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).items();
+        assertThat(items).hasSize(1);
+        return search.detail(items.get(0).id()).orElseThrow();
+    }
+
+    private static boolean containsMessage(List<MimeMessage> messages, String messageId) {
+        return messages.stream().anyMatch(m -> id(m).equals(messageId));
+    }
+
+    private static String id(MimeMessage m) {
+        try {
+            return String.valueOf(m.getMessageID());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static byte[] bytes(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
