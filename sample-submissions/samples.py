@@ -197,9 +197,9 @@ def sections(a):
         "outcomes.common_technology":
             "%s，可推广应用于%s等领域，提升我市现有产业的技术水平和附加值。" % (p["common"], p["apps"]),
         "outcomes.disruptive_technology":
-            p["disruptive"] + "，有望形成具有宁波特色的新兴产业集群。",
+            p["disruptive"] + "，有望催生新的商业模式，形成具有宁波特色的新兴产业集群。",
         "outcomes.frontier_technology":
-            p["frontier"] + "，为抢占未来产业制高点提供技术储备和人才支撑。",
+            p["frontier"] + "，为抢占未来产业制高点提供技术储备和人才支撑，并带动相关学科交叉融合发展。",
     }
     if a.get("thin"):
         s[a["thin"]] = a["thin_text"]
@@ -336,6 +336,9 @@ def annex2_html(d, calc=False, contact_cells=False):
         o.append('<p>附件2　　　宁波市“科技创新2025”重大专项</p>'
                  '<p align="center"><b><font size="4">行业重点企业基本情况调查表</font></b></p>')
     o.append('<table width="100%" border="1" cellspacing="0">')
+    if not calc:
+        o.append('<colgroup><col width="14%"><col width="20%"><col width="13%">'
+                 '<col width="20%"><col width="13%"><col width="20%"></colgroup>')
     if calc:
         o.append('<tr><td colspan="6">附件2　宁波市“科技创新2025”重大专项行业重点企业基本情况调查表</td></tr>')
     o.append("<tr>%s%s</tr>" % (cell("企业名称", width="16%"), cell(d["enterprise_name"], 5)))
