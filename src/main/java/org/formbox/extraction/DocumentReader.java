@@ -1,8 +1,115 @@
 package org.formbox.extraction;
 
-/** Placeholder until the readers land. */
-public class DocumentReader {
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.IOUtils;
+import org.formbox.forms.Annex;
+import org.formbox.forms.Unreadable;
+
+/**
+ * Reads one attachment: detects its format from its content, reads it (POI for Word and Excel
+ * tables, Tika for PDF, ODT, RTF, HTML and text), classifies it as Annex 1, Annex 2 or other, and
+ * normalises the values. It never throws: what cannot be read comes back as
+ * {@link Annex#UNREADABLE} with the reason. Every parse runs on a worker thread with a deadline.
+ *
+ * <p>Thread-safe; build one and share it. Constructing the first instance sets POI's
+ * process-wide zip-bomb and allocation limits.
+ */
+public final class DocumentReader {
+
+    /** Default size limit: 20 MB, as the reply to senders promises. */
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    /** Default deadline of one parse. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemonThreads());
+
+    static {
+        // POI's limits are static: bound what a small file may inflate to
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+        IOUtils.setByteArrayMaxOverride(200 * 1024 * 1024);
+    }
+
+    private final long maxBytes;
+    private final Duration timeout;
+    private final FormatSniffer sniffer = new FormatSniffer();
+    private final ContentReader contents = new ContentReader();
+    private final FormClassifier classifier = new FormClassifier();
+
+    /** A reader with the default limits (20 MB, 20 s). */
+    public DocumentReader() {
+        this(DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param maxBytes larger attachments are not opened ({@link Unreadable#TOO_LARGE})
+     * @param timeout  a parse still running after this is abandoned ({@link Unreadable#TIMEOUT})
+     */
+    public DocumentReader(long maxBytes, Duration timeout) {
+        this.maxBytes = maxBytes;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Reads an attachment.
+     *
+     * @param filename the attachment's name; only for diagnostics, the format is read from the content
+     * @param content  the attachment's bytes
+     */
     public ReadDocument read(String filename, byte[] content) {
-        return new ReadDocument(org.formbox.forms.Annex.OTHER, java.util.Map.of(), null);
+        if (content == null || content.length == 0) {
+            return ReadDocument.unreadable(Unreadable.CORRUPT);
+        }
+        if (content.length > maxBytes) {
+            return ReadDocument.unreadable(Unreadable.TOO_LARGE);
+        }
+        Future<ReadDocument> work = WORKERS.submit(() -> readNow(content));
+        try {
+            return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            Thread.currentThread().interrupt();
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        } catch (ExecutionException e) {
+            return ReadDocument.unreadable(ReadFailures.reason(e.getCause()));
+        }
+    }
+
+    private ReadDocument readNow(byte[] content) {
+        FormatSniffer.Sniffed sniffed = sniffer.sniff(content);
+        if (sniffed.problem() != null) {
+            return ReadDocument.unreadable(sniffed.problem());
+        }
+        DocumentContent document;
+        try {
+            document = contents.read(sniffed.format(), content);
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            return ReadDocument.unreadable(ReadFailures.reason(e));
+        }
+        if (sniffed.format() == Format.PDF && ReadFailures.noTextLayer(document)) {
+            return ReadDocument.unreadable(Unreadable.SCANNED);
+        }
+        return classifier.classify(document);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "formbox-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

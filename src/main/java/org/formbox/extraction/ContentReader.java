@@ -1,0 +1,66 @@
+package org.formbox.extraction;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.rtf.RTFParser;
+import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.txt.TXTParser;
+import org.xml.sax.SAXException;
+
+/**
+ * Opens a document of a known format: Word and Excel with POI (their tables keep their cells),
+ * everything else with the one Tika parser for its format. Parsers are built once and shared;
+ * Tika parsers are thread-safe.
+ */
+final class ContentReader {
+
+    private final Parser pdf = new PDFParser();
+    private final Parser rtf = new RTFParser();
+    private final Parser odf = new OpenDocumentParser();
+    private final Parser html = new JSoupParser();
+    private final Parser text = new TXTParser();
+
+    DocumentContent read(Format format, byte[] content) throws IOException, TikaException, SAXException {
+        return switch (format) {
+            case DOCX -> {
+                try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
+                    yield WordXmlContent.read(doc);
+                }
+            }
+            case DOC -> {
+                try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(content))) {
+                    yield Word97Content.read(doc);
+                }
+            }
+            case XLSX, XLS -> {
+                try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+                    yield SpreadsheetContent.read(workbook);
+                }
+            }
+            case PDF -> tika(pdf, content);
+            case RTF -> tika(rtf, content);
+            case ODF -> tika(odf, content);
+            case HTML -> tika(html, content);
+            case TEXT -> tika(text, content);
+        };
+    }
+
+    private static DocumentContent tika(Parser parser, byte[] content) throws IOException, TikaException, SAXException {
+        TikaContentHandler handler = new TikaContentHandler();
+        try (TikaInputStream in = TikaInputStream.get(content)) {
+            parser.parse(in, handler, new Metadata(), new ParseContext());
+        }
+        return handler.content();
+    }
+}

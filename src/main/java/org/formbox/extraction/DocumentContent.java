@@ -1,0 +1,18 @@
+package org.formbox.extraction;
+
+import java.util.List;
+
+/** What a format reader hands on: the tables and the running text of one document, in order. */
+record DocumentContent(List<Grid> grids, List<Line> lines) {
+
+    DocumentContent {
+        grids = List.copyOf(grids);
+        lines = List.copyOf(lines);
+    }
+
+    /** Whether the document holds any text at all. */
+    boolean blank() {
+        return lines.stream().allMatch(l -> l.text().isBlank())
+                && grids.stream().flatMap(g -> g.rows().stream()).flatMap(List::stream).allMatch(c -> c.text().isBlank());
+    }
+}

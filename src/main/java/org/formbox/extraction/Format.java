@@ -1,0 +1,6 @@
+package org.formbox.extraction;
+
+/** The document formats the readers handle, as detected from content. */
+enum Format {
+    DOCX, DOC, XLSX, XLS, PDF, ODF, RTF, HTML, TEXT
+}

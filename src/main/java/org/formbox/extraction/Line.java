@@ -1,0 +1,10 @@
+package org.formbox.extraction;
+
+/**
+ * A paragraph or line of running text.
+ *
+ * @param text     the text
+ * @param emphasis whether it is styled as a heading or set in bold, a hint for outline headings
+ */
+record Line(String text, boolean emphasis) {
+}
