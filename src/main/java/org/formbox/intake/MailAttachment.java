@@ -11,7 +11,14 @@ import org.formbox.forms.Unreadable;
  * @param origin      where it was found: empty at the top, else e.g. {@code 转发邮件} or {@code 资料.zip}
  * @param problem     why it could not be unpacked (a zip too large, an encrypted entry), or null
  * @param container   whether it is a zip whose entries follow as attachments of their own
+ * @param inline      an image shown in the mail body (a signature logo, a pasted picture), not a file sent
  */
 public record MailAttachment(String filename, String contentType, byte[] content, String origin,
-                             Unreadable problem, boolean container) {
+                             Unreadable problem, boolean container, boolean inline) {
+
+    /** A file as sent, not shown inline. */
+    public MailAttachment(String filename, String contentType, byte[] content, String origin, Unreadable problem,
+                          boolean container) {
+        this(filename, contentType, content, origin, problem, container, false);
+    }
 }

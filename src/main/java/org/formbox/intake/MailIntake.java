@@ -107,6 +107,12 @@ public class MailIntake {
                 documents.add(document(a, null, null));
                 continue;
             }
+            if (a.inline()) {
+                // a logo or picture in the mail body: kept, but neither read nor reported as unreadable
+                documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
+                        false, Annex.OTHER, null, java.util.Map.of()));
+                continue;
+            }
             ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : reader.read(a.filename(), a.content());
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));

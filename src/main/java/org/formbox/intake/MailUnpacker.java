@@ -107,7 +107,9 @@ public final class MailUnpacker {
             if (zips.isArchive(name, bytes)) {
                 attachments.addAll(zips.unpack(name, bytes, origin));
             } else {
-                attachments.add(new MailAttachment(name, type, bytes, origin, null, false));
+                boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
+                        || Part.INLINE.equalsIgnoreCase(disposition(part)));
+                attachments.add(new MailAttachment(name, type, bytes, origin, null, false, inline));
             }
         }
 
