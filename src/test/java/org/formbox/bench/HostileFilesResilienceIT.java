@@ -63,12 +63,17 @@ class HostileFilesResilienceIT {
                 peakHeap = sampler.peakHeapMb();
                 service.stop();
             }
-            StoreFacts store = StoreFacts.read(service);
             Map<String, String> status = new LinkedHashMap<>();
-            store.rows.forEach(r -> status.put(r.sender(), r.status()));
+            try (var c = service.openStore(); var st = c.createStatement(); var rs = st.executeQuery("""
+                    select s.sender, s.status || ': ' || coalesce(listagg(distinct d.unreadable, ', '), '-')
+                    from submission s left join document d on d.submission_id = s.id group by s.id, s.sender, s.status""")) {
+                while (rs.next()) {
+                    status.put(rs.getString(1), rs.getString(2));
+                }
+            }
             System.out.printf("%nhostile files %s: %d mails, peak heap %.0f MB, peak RSS %.0f MB (limit %d MB)%n",
                     run, hostile.size(), peakHeap, peakRss, RSS_LIMIT_MB);
-            System.out.println("| hostile attachment | status | MAIL-UNREADABLE reply after |\n|---|---|---|");
+            System.out.println("| hostile attachment | status: why unreadable | MAIL-UNREADABLE reply after |\n|---|---|---|");
             for (HostileMails.Hostile h : hostile) {
                 Double after = answeredAfter.get(h.sender());
                 System.out.printf("| %s | %s | %s |%n", h.what(), status.get(h.sender()),

@@ -61,7 +61,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:h2:file:" + dir.resolve("data/formbox").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        // the options of the default URL in application.properties, in a folder of its own
+        return "jdbc:h2:file:" + dir.resolve("data/formbox").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
     }
 
     /** Starts the service and waits until it answers on HTTP. */
