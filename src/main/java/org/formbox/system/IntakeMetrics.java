@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.formbox.intake.MailIntake;
@@ -22,8 +23,7 @@ import org.springframework.stereotype.Component;
  * <li>{@code formbox.extraction.time}: one document read ({@link #timeExtraction});</li>
  * <li>{@code formbox.reply.backlog}: replies waiting in the outbox.</li>
  * </ul>
- * The route counts are taken from Camel's exchange events (Camel registers every EventNotifier
- * bean), so the intake code needs no hooks.
+ * The route counts are taken from Camel's exchange events, so the intake code needs no hooks.
  */
 @Component
 public class IntakeMetrics extends EventNotifierSupport {
@@ -33,7 +33,7 @@ public class IntakeMetrics extends EventNotifierSupport {
     private final MeterRegistry registry;
     private final Counter failed;
 
-    public IntakeMetrics(MeterRegistry registry, OutboxSender outbox) {
+    public IntakeMetrics(MeterRegistry registry, OutboxSender outbox, CamelContext camel) {
         this.registry = registry;
         this.failed = Counter.builder("formbox.messages.failed").description("messages that could not be processed")
                 .register(registry);
@@ -46,6 +46,9 @@ public class IntakeMetrics extends EventNotifierSupport {
         setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeSentEvents(true);
         setIgnoreStepEvents(true);
+        if (!camel.getManagementStrategy().getEventNotifiers().contains(this)) {
+            camel.getManagementStrategy().addEventNotifier(this);
+        }
     }
 
     /**

@@ -58,6 +58,8 @@ class HostileFilesResilienceIT {
                 });
                 assertThat(service.alive()).as("service still running").isTrue();
                 assertThat(service.healthStatus()).as("service healthy").isEqualTo(200);
+                assertThat(service.metric("formbox.messages.processed")).as("messages counted").isEqualTo(hostile.size());
+                assertThat(service.metric("formbox.extraction.time")).as("reads timed").isPositive();
                 sampler.close();
                 peakRss = Math.max(sampler.peakRssMb(), service.procStatus("VmHWM") / 1024.0);
                 peakHeap = sampler.peakHeapMb();
