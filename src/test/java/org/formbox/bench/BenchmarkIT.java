@@ -53,7 +53,10 @@ class BenchmarkIT {
                 mail.deliver(m.raw());
             }
             double delivered = seconds(d0, Instant.now());
-            ServiceProcess service = new ServiceProcess(dir, mail.smtpProxy.port, mail.imapProxy.port, "512m", extra);
+            // through the relay, which acknowledges at once (see Outage.quickAck); -Dbenchmark.direct=true goes straight to GreenMail
+            boolean direct = Boolean.getBoolean("benchmark.direct");
+            ServiceProcess service = new ServiceProcess(dir, direct ? mail.smtpPort : mail.smtpProxy.port,
+                    direct ? mail.imapPort : mail.imapProxy.port, "512m", extra);
             Map<String, Instant> arrivals = new HashMap<>();
             double peakHeap;
             double peakRss;
@@ -103,7 +106,7 @@ class BenchmarkIT {
                     .append(String.format("Service: packaged jar, -Xmx512m, %s%n%n", extra.length == 0 ? "default settings" : String.join(" ", extra)))
                     .append(String.format("Backlog of %d messages (docx 50%%, doc 20%%, xlsx 10%%, pdf 15%%, zip 5%%), generated in %.1f s, put in the mailbox in %.1f s before the service started.%n%n", n, generated, delivered))
                     .append("| figure | measured | target |\n|---|---|---|\n")
-                    .append(String.format("| first fetch → last reply sent | %.1f s (%.1f msg/s) | %d in < 60 s: %s |%n", pipeline, throughput, n, verdict(pipeline * 2000.0 / n < 60)))
+                    .append(String.format("| first fetch → last reply sent | %.1f s (%.1f msg/s) | 2,000 in < 60 s (33.3 msg/s): %s |%n", pipeline, throughput, verdict(throughput >= 2000 / 60.0)))
                     .append(String.format("| first fetch → last fetch (intake alone) | %.1f s (%.1f msg/s) | |%n", seconds(firstFetch, lastFetch), n / seconds(firstFetch, lastFetch)))
                     .append(String.format("| backlog: fetch → reply sent, p50 / p95 | %.2f s / %.2f s | |%n", StoreFacts.quantile(fetchToReply, .5), StoreFacts.quantile(fetchToReply, .95)))
                     .append(String.format("| steady %d msg at %.1f/s: arrival → reply sent, p50 / p95 / max | %.2f s / %.2f s / %.2f s | < 10 s: %s |%n", trickle, rate, p50, p95, StoreFacts.quantile(arrivalToReply, 1), verdict(p95 < 10)))

@@ -30,16 +30,26 @@ final class MailServer implements AutoCloseable {
     private final Session session = Session.getInstance(new Properties());
     final Outage smtpProxy;
     final Outage imapProxy;
+    /** The server's own ports, without the relay. */
+    final int smtpPort;
+    final int imapPort;
 
     MailServer() throws IOException {
         int smtp = freePort();
         int imap = freePort();
+        smtpPort = smtp;
+        imapPort = imap;
         greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(COLLECTION, COLLECTION, COLLECTION));
         greenMail.start();
         collection = greenMail.getUserManager().getUserByEmail(COLLECTION);
+        try {
+            IndexedMessages.install(greenMail.getManagers().getImapHostManager().getInbox(collection));
+        } catch (Exception e) {
+            throw new IllegalStateException("GreenMail's folder changed; IndexedMessages needs updating", e);
+        }
         smtpProxy = new Outage(freePort(), smtp);
         imapProxy = new Outage(freePort(), imap);
     }
