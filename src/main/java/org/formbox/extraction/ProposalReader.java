@@ -50,6 +50,9 @@ final class ProposalReader {
         content.grids().forEach(g -> cover.read(g, out));
         List<Line> factLines = content.lines().stream().filter(l -> factLabels.startsWithLabel(l.text())).toList();
         new SurveyLineReader(factLabels).read(factLines, out);
+        // a figure run into prose (总投资 4500万元，其中…) is left for the prose rules to find
+        out.values().values().removeIf(v -> v.number() == null && !v.key().equals("duration_years")
+                && FieldLabels.def(v.key()) != null && FieldLabels.def(v.key()).type().numeric());
         StringBuilder budget = sections.get("management.budget");
         if (budget != null) {
             ProjectFacts.fromProse(budget.toString(), out);

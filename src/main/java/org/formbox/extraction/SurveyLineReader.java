@@ -13,7 +13,8 @@ import org.formbox.forms.FieldCatalog;
 final class SurveyLineReader {
 
     private static final Pattern UNIT_ONLY = Pattern.compile("\\s*(?:[(（][^)）]{0,20}[)）]\\s*)*");
-    private static final Pattern UNIT_TOKEN = Pattern.compile("万元|元|单位|[(（]万元[)）]");
+    private static final Pattern LEADING_UNIT = Pattern.compile("^\\s*[(（][^)）]{0,12}[)）]\\s*");
+    private static final Pattern UNIT_TOKEN = Pattern.compile("万元|元|单位|年度|[(（]万元[)）]");
 
     private final LabelMatcher labels;
 
@@ -24,26 +25,39 @@ final class SurveyLineReader {
     void read(List<Line> lines, FieldCollector out) {
         String pending = null;
         StringBuilder longText = null;
-        List<String> years = null;
+        List<String> years = new ArrayList<>();
+        boolean yearLine = false;
+        String financialRow = null;
+        int financialFilled = 0;
         for (Line line : lines) {
             String text = line.text();
             if (text.isBlank()) {
                 continue;
             }
             List<String> yearTokens = yearTokens(text);
-            if (yearTokens.size() >= 2) {
-                years = yearTokens;
+            if (!yearTokens.isEmpty() || yearLine && UNIT_TOKEN.matcher(text.strip()).matches()) {
+                // the header row, on one line or (RTF, one cell a line) on consecutive lines
+                if (!yearLine) {
+                    years = new ArrayList<>();
+                }
+                years.addAll(yearTokens);
+                yearLine = true;
                 pending = flush(pending, longText, out);
                 longText = null;
                 continue;
             }
+            yearLine = false;
             String financial = YearlyTable.financialKey(text, labels);
             if (financial != null) {
-                if (years != null) {
-                    readYearly(text, financial, years, out);
-                }
+                financialRow = financial;
+                financialFilled = readYearly(afterLabel(text), financial, years, 0, out);
                 continue;
             }
+            if (financialRow != null && financialFilled < years.size() && !labels.startsWithLabel(text)) {
+                financialFilled = readYearly(text, financialRow, years, financialFilled, out);
+                continue;
+            }
+            financialRow = null;
             LabelMatcher.Match first = labels.find(text, 0, true);
             String prefix = first == null ? text : text.substring(0, first.start());
             if (pending != null && !UNIT_ONLY.matcher(prefix).matches()) {
@@ -53,7 +67,7 @@ final class SurveyLineReader {
                         continue;
                     }
                 } else {
-                    out.put(pending, prefix);
+                    out.put(pending, withoutLeadingUnit(prefix));
                     pending = null;
                 }
             }
@@ -76,11 +90,16 @@ final class SurveyLineReader {
                     pending = s.entry().key();
                     out.sawLabel(pending);
                 } else {
-                    out.put(s.entry().key(), s.value());
+                    out.put(s.entry().key(), withoutLeadingUnit(s.value()));
                 }
             }
         }
         flush(pending, longText, out);
+    }
+
+    /** A label wrapped in a narrow cell leaves its unit, （万元）, in front of the value. */
+    private static String withoutLeadingUnit(String value) {
+        return LEADING_UNIT.matcher(value).replaceFirst("");
     }
 
     private static String flush(String pending, StringBuilder longText, FieldCollector out) {
@@ -90,28 +109,35 @@ final class SurveyLineReader {
         return null;
     }
 
-    private void readYearly(String text, String row, List<String> years, FieldCollector out) {
+    private String afterLabel(String text) {
         LabelMatcher.Match m = labels.matchAt(text, LabelMatcher.skipSpaces(text, 0), true);
-        List<String> values = new ArrayList<>();
-        for (String token : text.substring(m.valueStart()).strip().split("\\s+")) {
-            if (!token.isEmpty() && !UNIT_TOKEN.matcher(token).matches()) {
-                values.add(token);
-            }
-        }
-        for (int i = 0; i < years.size() && i < values.size(); i++) {
-            if (FieldCatalog.YEARS.contains(years.get(i))) {
-                out.put(FieldCatalog.financialKey(years.get(i), row), values.get(i));
-            }
-        }
+        return text.substring(m.valueStart());
     }
 
+    /** Puts the figures of {@code text} into the row's next year cells; returns how many cells are now filled. */
+    private static int readYearly(String text, String row, List<String> years, int filled, FieldCollector out) {
+        int next = filled;
+        for (String token : text.strip().split("\\s+")) {
+            if (token.isEmpty() || UNIT_TOKEN.matcher(token).matches()) {
+                continue;
+            }
+            if (next < years.size() && FieldCatalog.YEARS.contains(years.get(next))) {
+                out.put(FieldCatalog.financialKey(years.get(next), row), token);
+            }
+            next++;
+        }
+        return next;
+    }
+
+    /** The years a header line names ({@code 单位 2014 年 2015年}); empty when it has anything else. */
     private static List<String> yearTokens(String text) {
         List<String> years = new ArrayList<>();
-        for (String token : text.strip().split("\\s+")) {
+        String joined = Text.halfWidth(text).replaceAll("(\\d{4})\\s+年", "$1年");
+        for (String token : joined.strip().split("\\s+")) {
             String y = YearlyTable.year(token);
             if (y != null) {
                 years.add(y);
-            } else if (!UNIT_TOKEN.matcher(token).matches() && !token.isEmpty()) {
+            } else if (!token.isEmpty() && !UNIT_TOKEN.matcher(token).matches() && !token.equals("年")) {
                 return List.of();
             }
         }
