@@ -97,6 +97,25 @@ public class MailIntake {
         return new Outcome(saved.id(), draft.status(), saved.created());
     }
 
+    /**
+     * Reads a stored submission again from its archived message, with today's readers and rules,
+     * replacing its documents, values and findings. No reply is sent: the sender was answered when
+     * the message came in. Returns the new status.
+     */
+    public SubmissionStatus reread(long submissionId) throws Exception {
+        Submissions.Stored stored = submissions.stored(submissionId).orElseThrow(
+                () -> new IllegalArgumentException("no submission " + submissionId));
+        byte[] raw = archive.read(stored.archivePath());
+        RawArchive.Entry entry = new RawArchive.Entry(RawArchive.sha256(raw), stored.archivePath(), RawArchive.fingerprint(raw));
+        SubmissionDraft draft;
+        try {
+            draft = draft(raw, entry, stored.receivedAt());
+        } catch (Exception | StackOverflowError e) {
+            draft = failed(raw, entry, stored.receivedAt(), e);
+        }
+        return submissions.replaceReading(submissionId, draft);
+    }
+
     private SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
         UnpackedMail mail = unpacker.unpack(raw);
         var automated = autoReplies.automated(mail);
