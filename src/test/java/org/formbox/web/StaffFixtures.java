@@ -21,7 +21,8 @@ import org.formbox.validation.Severity;
 /**
  * Realistic stored submissions for the staff-side tests, saved through {@link Submissions#save}
  * (a second call finds them saved and returns the same ids). Each test that changes state has its
- * own enterprise, so the tests stay independent in the shared store.
+ * own enterprise, so the tests stay independent in the shared store: 甬新 (two versions, the hostile
+ * value) is only read, 东方电缆 is overridden through the API, 金田 through a page, 舜宇 in the browser.
  */
 final class StaffFixtures {
 
@@ -32,11 +33,13 @@ final class StaffFixtures {
     static final String HAITIAN = "宁波海天精工机床有限公司";
     /** Two errors (API override). */
     static final String DONGFANG = "宁波东方电缆股份有限公司";
+    /** One error (browser override). */
+    static final String SHUNYU = "宁波舜宇光电信息有限公司";
     /** One error (page override). */
     static final String JINTIAN = "宁波金田铜业新材料有限公司";
 
     /** The ids of the fixture submissions. */
-    record Ids(long yongxin1, long yongxin2, long haitian, long dongfang, long jintian, long failed) {
+    record Ids(long yongxin1, long yongxin2, long haitian, long dongfang, long jintian, long shunyu, long failed) {
     }
 
     private StaffFixtures() {
@@ -62,9 +65,13 @@ final class StaffFixtures {
         long jintian = save(submissions, archive, "jintian-1", "zhao@jintian.com", JINTIAN, now.minus(Duration.ofHours(2)),
                 SubmissionStatus.NEEDS_CORRECTION, List.of(survey(JINTIAN, "江北区", "40000", "15000", "铜材")),
                 List.of(new Finding("A2-REQUIRED", Severity.error, List.of("industry"), "请填写“所属行业”。")));
+        long shunyu = save(submissions, archive, "shunyu-1", "sun@sunnyoptical.com", SHUNYU, now.minus(Duration.ofMinutes(90)),
+                SubmissionStatus.NEEDS_CORRECTION, List.of(survey(SHUNYU, "余姚市", "60000", "25000", "光学镜头")),
+                List.of(new Finding("A2-FIXED-LE-TOTAL", Severity.error, List.of("fixed_assets", "total_assets"),
+                        "固定资产（65000万元）大于总资产（60000万元），请核对。")));
         long failed = save(submissions, archive, "broken-1", "someone@example.cn", null, now.minus(Duration.ofHours(1)),
                 SubmissionStatus.FAILED, List.of(), List.of());
-        return new Ids(y1, y2, haitian, dongfang, jintian, failed);
+        return new Ids(y1, y2, haitian, dongfang, jintian, shunyu, failed);
     }
 
     private static SubmissionDraft.Document survey(String name, String region, String total, String fixed, String products) {
