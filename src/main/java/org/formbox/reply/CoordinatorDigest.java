@@ -38,20 +38,19 @@ public class CoordinatorDigest {
     private final SubmissionExport export;
     private final MailTransport transport;
     private final CoordinatorDigestLog digestLog;
-    private final CoordinatorDigestTemplates templates;
+    private final MailTemplates templates;
     private final String coordinator;
 
     CoordinatorDigest(SubmissionStatistics statistics, SubmissionSearch search, SubmissionExport export,
-                      MailTransport transport, CoordinatorDigestLog digestLog,
-                      @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator,
-                      @Value("${formbox.mail-templates.dir:mail-templates}") String templateFolder) {
+                      MailTransport transport, CoordinatorDigestLog digestLog, MailTemplates templates,
+                      @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator) {
         this.statistics = statistics;
         this.search = search;
         this.export = export;
         this.transport = transport;
         this.digestLog = digestLog;
         this.coordinator = coordinator;
-        this.templates = new CoordinatorDigestTemplates(templateFolder);
+        this.templates = templates;
     }
 
     /**
