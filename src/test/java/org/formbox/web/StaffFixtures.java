@@ -117,8 +117,8 @@ final class StaffFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return submissions.save(new SubmissionDraft(messageId, entry.hash(), entry.path(), sender, "联系人", sender,
-                "科技创新2025 申报材料 " + (enterprise == null ? "" : enterprise), receivedAt, receivedAt, raw.length, status,
+        return submissions.save(new SubmissionDraft(messageId, entry.fingerprint(), entry.path(), sender, "联系人", sender,
+                "科技创新2025 申报材料 " + (enterprise == null ? "" : enterprise), messageId, receivedAt, receivedAt, raw.length, status,
                 status == SubmissionStatus.FAILED ? "附件解析失败：文件已损坏" : null, enterprise, documents, findings,
                 null)).id();
     }
