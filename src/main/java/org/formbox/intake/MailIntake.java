@@ -205,7 +205,10 @@ public class MailIntake {
         try {
             var headers = new InternetHeaders(new ByteArrayInputStream(raw));
             messageId = headers.getHeader("Message-ID", null);
-            sender = headers.getHeader("From", null);
+            String from = headers.getHeader("From", null);
+            var addresses = from == null ? new jakarta.mail.internet.InternetAddress[0]
+                    : jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+            sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
             subject = EncodedWords.decode(headers.getHeader("Subject", null));
         } catch (Exception | StackOverflowError ignored) {
             // the headers are unreadable too; the raw archive still holds everything
