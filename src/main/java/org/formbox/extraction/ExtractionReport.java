@@ -44,6 +44,7 @@ public final class ExtractionReport {
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
     private final Map<String, int[]> byFormat = new TreeMap<>();
+    private final Map<String, int[]> annexes = new TreeMap<>();
 
     ExtractionReport(PrintStream out) {
         this.out = out;
@@ -69,8 +70,8 @@ public final class ExtractionReport {
                 }
             }
         }
-        byFormat.forEach((format, n) -> out.printf("accuracy %-6s %d/%d fields right (%.1f%%)%n", format, n[0], n[1],
-                n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1]));
+        byFormat.forEach((format, n) -> out.printf("accuracy %-6s %d/%d fields right (%.1f%%), annex right %d/%d%n",
+                format, n[0], n[1], n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1], annexes.get(format)[0], annexes.get(format)[1]));
     }
 
     private void report(String title, String name, byte[] content, JsonNode expected) {
@@ -90,21 +91,78 @@ public final class ExtractionReport {
 
     private void score(String format, ReadDocument read, JsonNode expected) {
         int[] n = byFormat.computeIfAbsent(format, f -> new int[2]);
+        int[] a = annexes.computeIfAbsent(format, f -> new int[2]);
+        String wantAnnex = expected.path("annex").asText("");
+        if (!wantAnnex.isEmpty()) {
+            a[1]++;
+            if (wantAnnex.equals(read.annex().name())) {
+                a[0]++;
+            } else {
+                out.printf("  MISMATCH annex: expected %s, found %s%n", wantAnnex, read.annex());
+            }
+        }
+        Score s = score(read, expected);
+        n[0] += s.right();
+        n[1] += s.total();
+        s.wrong().forEach(w -> out.println("  MISMATCH " + w));
+    }
+
+    /**
+     * How many of the expected fields a reading got right. Only keys of {@link FieldCatalog} count:
+     * the keys of the expectation file ({@code annex}, {@code raw}, {@code document}, {@code findings}
+     * …) are not fields. Section texts compare by their first characters ({@code sectionPrefixes}).
+     *
+     * @param right how many fields were right
+     * @param total how many fields were expected
+     * @param wrong one line per wrong field: key, expected, found
+     */
+    record Score(int right, int total, List<String> wrong) {
+    }
+
+    static Score score(ReadDocument read, JsonNode expected) {
+        int right = 0;
+        int total = 0;
+        List<String> wrong = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            boolean right = e.getKey().equals("annex") ? e.getValue().asText().equals(read.annex().name())
-                    : matches(e.getKey(), e.getValue(), read.fields().get(e.getKey()));
-            n[1]++;
-            if (right) {
-                n[0]++;
+            String key = e.getKey();
+            if (FieldCatalog.byKey(key).isEmpty() || FieldCatalog.sections().stream().anyMatch(f -> f.key().equals(key))) {
+                continue;
+            }
+            total++;
+            FieldValue got = read.fields().get(key);
+            if (matches(key, e.getValue(), got)) {
+                right++;
             } else {
-                out.printf("  MISMATCH %s: expected %s, found %s%n", e.getKey(), e.getValue(), shown(read.fields().get(e.getKey())));
+                wrong.add(key + ": expected " + e.getValue() + ", found " + shown(got));
             }
         }
+        Iterator<Map.Entry<String, JsonNode>> sections = expected.path("sectionPrefixes").fields();
+        while (sections.hasNext()) {
+            Map.Entry<String, JsonNode> e = sections.next();
+            total++;
+            FieldValue got = read.fields().get(e.getKey());
+            if (sectionMatches(e.getValue().asText(""), got)) {
+                right++;
+            } else {
+                wrong.add(e.getKey() + ": expected to start " + e.getValue() + ", found " + shown(got));
+            }
+        }
+        return new Score(right, total, wrong);
     }
 
-    private static boolean matches(String key, JsonNode want, FieldValue got) {
+    /** A section body compared by its first characters; an empty prefix means an empty section. */
+    static boolean sectionMatches(String prefix, FieldValue got) {
+        String want = compactText(prefix);
+        if (want.isEmpty()) {
+            return got == null || got.blank();
+        }
+        return got != null && got.text() != null && compactText(got.text()).startsWith(want);
+    }
+
+    /** Numbers within 0.01 absolute or 0.01 % relative: areas in 亩 are rounded to 0.01 m². */
+    static boolean matches(String key, JsonNode want, FieldValue got) {
         if (want == null || want.isNull() || want.asText().isBlank()) {
             return got == null || got.blank();
         }
@@ -114,12 +172,22 @@ public final class ExtractionReport {
         boolean numeric = FieldCatalog.byKey(key).map(FieldDef::type).map(t -> t.numeric()).orElse(false);
         if (want.isNumber() || numeric && got.number() != null) {
             try {
-                return got.number() != null && got.number().compareTo(new BigDecimal(want.asText())) == 0;
+                return got.number() != null && close(got.number(), new BigDecimal(want.asText()));
             } catch (NumberFormatException e) {
                 return want.asText().strip().equals(got.text());
             }
         }
-        return Text.halfWidth(want.asText()).replaceAll("\\s+", "").equals(Text.halfWidth(got.text()).replaceAll("\\s+", ""));
+        return compactText(want.asText()).equals(compactText(got.text()));
+    }
+
+    private static boolean close(BigDecimal got, BigDecimal want) {
+        BigDecimal diff = got.subtract(want).abs();
+        return diff.compareTo(new BigDecimal("0.01")) <= 0
+                || diff.compareTo(want.abs().multiply(new BigDecimal("0.0001"))) <= 0;
+    }
+
+    private static String compactText(String s) {
+        return s == null ? "" : Text.halfWidth(s).replaceAll("\\s+", "");
     }
 
     private JsonNode expectation(Path dir, String file, String attachment) {
