@@ -45,7 +45,7 @@ final class DocumentRows {
         List<Row> rows = new ArrayList<>();
         for (String key : keys) {
             List<FindingView> mine = findings.stream().filter(f -> f.fields().contains(key)).toList();
-            rows.add(new Row(key, FieldCatalog.byKey(key).map(FieldDef::label).orElse(key), format(doc.fields().get(key)),
+            rows.add(new Row(key, FieldCatalog.byKey(key).map(FieldDef::label).orElse(key), withUnit(key, doc.fields().get(key)),
                     doc.raw().getOrDefault(key, ""), mine, severity(mine)));
         }
         return rows;
@@ -54,6 +54,17 @@ final class DocumentRows {
     /** Whether the document was read as an annex, so that it has a table of fields. */
     static boolean read(Document doc) {
         return Annex.ANNEX_1.name().equals(doc.annex()) || Annex.ANNEX_2.name().equals(doc.annex());
+    }
+
+    /** A number with its unit, unless the label already names it (总资产（万元）). */
+    static String withUnit(String key, Object value) {
+        String text = format(value);
+        if (!(value instanceof BigDecimal)) {
+            return text;
+        }
+        return FieldCatalog.byKey(key)
+                .filter(def -> !def.type().unit().isEmpty() && !def.label().contains(def.type().unit()))
+                .map(def -> text + def.type().unit()).orElse(text);
     }
 
     static String format(Object value) {
