@@ -38,6 +38,9 @@ public class MailIntake {
     /** The Camel mail consumer moves the message to the folder this header names. */
     static final String MOVE_TO = "moveTo";
 
+    /** The name under which a form typed into the mail body is stored. */
+    static final String BODY_NAME = "邮件正文.txt";
+
     private final RawArchive archive;
     private final MailUnpacker unpacker;
     private final DocumentReader reader;
@@ -136,6 +139,17 @@ public class MailIntake {
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
         }
+        if (automated.isEmpty() && checked.stream().noneMatch(MailIntake::isForm) && mail.bodyText() != null
+                && !mail.bodyText().isBlank()) {
+            // some senders paste the table into the mail itself: read the body like a document
+            byte[] body = mail.bodyText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ReadDocument read = reader.read(BODY_NAME, body);
+            if (isForm(read.annex())) {
+                documents.add(new SubmissionDraft.Document(BODY_NAME, "text/plain; charset=UTF-8", "", body, false,
+                        read.annex(), null, read.fields()));
+                checked.add(new CheckedDocument(BODY_NAME, read.annex(), read.fields(), null));
+            }
+        }
         if (automated.isPresent()) {
             return build(mail, archived, raw, receivedAt, SubmissionStatus.IGNORED, automated.get(), null, documents,
                     List.of(), new SubmissionDraft.Reply(replyAddress(mail), "automated message: " + automated.get()));
@@ -146,6 +160,14 @@ public class MailIntake {
         String refused = recipient == null ? "no reply address" : limiter.refuse(recipient, receivedAt).orElse(null);
         return build(mail, archived, raw, receivedAt, status, null, enterpriseName(checked), documents, findings,
                 new SubmissionDraft.Reply(recipient == null ? "" : recipient, refused));
+    }
+
+    private static boolean isForm(CheckedDocument d) {
+        return isForm(d.annex());
+    }
+
+    private static boolean isForm(Annex annex) {
+        return annex == Annex.ANNEX_1 || annex == Annex.ANNEX_2;
     }
 
     static SubmissionStatus status(List<CheckedDocument> documents, List<Finding> findings) {

@@ -163,6 +163,28 @@ class IntakeFlowTests {
     }
 
     @Test
+    void readsASurveyTablePastedIntoTheMailBody() throws Exception {
+        String sender = "pasted.body@nbtest.cn";
+        String body = String.join("\n", "您好，我单位调查表内容如下：", "",
+                "企业名称：宁波正文粘贴测试有限公司", "法人代表：王强", "所有制类型：民营", "外资比例：0",
+                "所属行业：汽车零部件", "所属地区：北仑区", "注册资金（万元）：3000", "总资产（万元）：26000",
+                "固定资产（万元）：12000", "所有者权益（万元）：15000", "职工总人数（人）：320",
+                "联系人：李明  电话：0574-86880001  邮箱：liming@nbtest.cn");
+        mailbox.deliver(TestMails.from(sender).body(body).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).singleElement().satisfies(d -> {
+            assertThat(d.filename()).isEqualTo("邮件正文.txt");
+            assertThat(d.annex()).isEqualTo("ANNEX_2");
+            assertThat(d.fields()).containsEntry("enterprise_name", "宁波正文粘贴测试有限公司")
+                    .containsEntry("total_assets", new java.math.BigDecimal("26000"))
+                    .containsEntry("contact_phone", "0574-86880001");
+        });
+        assertThat(detail.status()).isEqualTo("NEEDS_CORRECTION"); // the yearly table and more are missing
+        assertThat(detail.findings()).extracting(SubmissionView.FindingView::rule).contains("A2-REQUIRED");
+    }
+
+    @Test
     void apiIsClosedToAnonymousUsers() {
         assertThat(rest.getForEntity("/api/submissions", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(rest.withBasicAuth("staff", "wrong").getForEntity("/api/submissions", String.class)
