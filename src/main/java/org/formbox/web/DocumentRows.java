@@ -63,8 +63,8 @@ final class DocumentRows {
             return text;
         }
         return FieldCatalog.byKey(key)
-                .filter(def -> !def.type().unit().isEmpty() && !def.label().contains(def.type().unit()))
-                .map(def -> text + def.type().unit()).orElse(text);
+                .filter(def -> !def.displayUnit().isEmpty() && !def.label().contains("（" + def.displayUnit()))
+                .map(def -> text + def.displayUnit()).orElse(text);
     }
 
     static String format(Object value) {
