@@ -59,6 +59,8 @@ class IntakeConfiguration {
                     ? IdentifyingImapStore.class.getName() : IdentifyingImapStore.Ssl.class.getName());
             p.setProperty("mail." + protocol + ".connectiontimeout", "30000");
             p.setProperty("mail." + protocol + ".timeout", "60000");
+            // fetch a message in one FETCH instead of 16 KB pieces, each a round trip (benchmark: docs/benchmark.md)
+            p.setProperty("mail." + protocol + ".partialfetch", "false");
         }
         if (mail.imap().ssl()) {
             p.setProperty("mail.imap.ssl.enable", "true");

@@ -135,7 +135,8 @@ public class MailIntake {
                         false, Annex.OTHER, null, java.util.Map.of()));
                 continue;
             }
-            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : reader.read(a.filename(), a.content());
+            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem())
+                    : org.formbox.system.IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content()));
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
         }

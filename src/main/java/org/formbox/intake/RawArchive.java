@@ -58,7 +58,8 @@ public final class RawArchive {
     public static String fingerprint(byte[] raw) {
         int pos = 0;
         boolean dropping = false;
-        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(raw.length);
+        // hashed as it goes rather than copied: a 70 MB message must not cost another 70 MB of heap
+        MessageDigest kept = sha256();
         while (pos < raw.length) {
             int end = pos;
             while (end < raw.length && raw[end] != '\n') {
@@ -67,7 +68,7 @@ public final class RawArchive {
             int next = Math.min(end + 1, raw.length);
             int length = end - pos - (end > pos && raw[end - 1] == '\r' ? 1 : 0);
             if (length == 0) {
-                kept.write(raw, pos, raw.length - pos);
+                kept.update(raw, pos, raw.length - pos);
                 break;
             }
             boolean continuation = raw[pos] == ' ' || raw[pos] == '\t';
@@ -77,11 +78,11 @@ public final class RawArchive {
                 dropping = TRACE.stream().anyMatch(line::startsWith);
             }
             if (!dropping) {
-                kept.write(raw, pos, next - pos);
+                kept.update(raw, pos, next - pos);
             }
             pos = next;
         }
-        return sha256(kept.toByteArray());
+        return HexFormat.of().formatHex(kept.digest());
     }
 
     private static final java.util.List<String> TRACE = java.util.List.of("return-path:", "received:", "delivered-to:",
@@ -89,8 +90,12 @@ public final class RawArchive {
 
     /** SHA-256 in lower-case hex. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -198,13 +198,24 @@ public class Submissions {
         return key.getKey().longValue();
     }
 
+    /**
+     * Attachments larger than the reader accepts are not copied into the store: H2 keeps a
+     * bytea inline in its page, and a 50 MB one ran a 512 MB heap out of memory and closed the
+     * database (bin/resilience hostile). The raw .eml in the archive still holds every byte.
+     */
+    static final int MAX_STORED_CONTENT = 20 * 1024 * 1024;
+
+    private static byte[] storedContent(byte[] content) {
+        return content.length > MAX_STORED_CONTENT ? null : content;
+    }
+
     private long insertDocument(long submissionId, int seq, SubmissionDraft.Document doc) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into document (submission_id, seq, filename, content_type, origin, size_bytes, content, container, annex, unreadable)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(submissionId, seq, truncate(doc.filename(), 1000), truncate(doc.contentType(), 200),
-                        truncate(doc.origin(), 1000), doc.content().length, doc.content(), doc.container(),
+                        truncate(doc.origin(), 1000), doc.content().length, storedContent(doc.content()), doc.container(),
                         doc.annex() == null ? null : doc.annex().name(),
                         doc.unreadable() == null ? null : doc.unreadable().name())
                 .update(key, "id");

@@ -1,0 +1,316 @@
+package org.formbox.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Broken and hostile attachments, made here rather than committed (one is 50 MB, one inflates to
+ * 10 GB): truncated and random files behind office extensions, encrypted Word files, zip bombs,
+ * zips nested 20 deep, entity expansion and external entities inside a .docx, a 50 MB file, a
+ * mail with 1,000 attachments, macro-enabled files, a file name in an unknown charset.
+ */
+final class HostileMails {
+
+    /** One hostile message: what it is, who sent it, its bytes. */
+    record Hostile(String what, String sender, byte[] raw) {
+    }
+
+    private static final Path DOCS = Path.of("sample-submissions/docs");
+    private final Random random = new Random(20251128);
+    private final String run;
+    private final List<Hostile> mails = new ArrayList<>();
+
+    private HostileMails(String run) {
+        this.run = run;
+    }
+
+    static List<Hostile> make(String run) throws Exception {
+        HostileMails h = new HostileMails(run);
+        h.build();
+        return h.mails;
+    }
+
+    private void build() throws Exception {
+        byte[] docx = Files.readAllBytes(DOCS.resolve("e01-annex2.docx"));
+        byte[] doc = Files.readAllBytes(DOCS.resolve("e02-annex2.doc"));
+        byte[] xlsx = Files.readAllBytes(DOCS.resolve("e03-annex2.xlsx"));
+        byte[] pdf = Files.readAllBytes(DOCS.resolve("e04-annex2.pdf"));
+        for (int percent : new int[] {5, 20, 40, 60, 80, 95, 99}) {
+            one("truncated .docx at " + percent + "%", "附件2.docx", cut(docx, percent));
+        }
+        one("truncated .doc at 50%", "附件2.doc", cut(doc, 50));
+        one("truncated .doc at 90%", "附件2.doc", cut(doc, 90));
+        one("truncated .xlsx at 50%", "附件2.xlsx", cut(xlsx, 50));
+        one("truncated .pdf at 30%", "附件2.pdf", cut(pdf, 30));
+        one("truncated .pdf at 90%", "附件2.pdf", cut(pdf, 90));
+        for (String ext : new String[] {"docx", "xlsx", "doc", "pdf", "xls", "odt", "wps", "zip"}) {
+            one("random bytes as ." + ext, "附件2." + ext, randomBytes(40_000));
+            one("random bytes as ." + ext + " (1 byte)", "附件1." + ext, randomBytes(1));
+        }
+        one("zip magic and random bytes as .docx", "附件2.docx", withHead(new byte[] {'P', 'K', 3, 4}, 30_000));
+        one("OLE2 magic and random bytes as .doc", "附件2.doc",
+                withHead(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, 30_000));
+        one("PDF header and random bytes as .pdf", "附件2.pdf", withHead("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 30_000));
+        one("empty .docx", "附件2.docx", new byte[0]);
+        one("encrypted .docx (agile)", "附件2.docx", encrypted(docx, EncryptionMode.agile));
+        one("encrypted .docx (standard)", "附件2.docx", encrypted(docx, EncryptionMode.standard));
+        one("encrypted .xlsx (agile)", "附件2.xlsx", encrypted(xlsx, EncryptionMode.agile));
+        byte[] gigabyte = zeros("zeros.bin", 1L << 30);
+        one("zip bomb: 1 GB of zeros in one entry", "附件.zip", gigabyte);
+        one("zip bomb: 10 GB, ten copies of a 1 GB zip inside a zip", "申报材料.zip", copies(gigabyte, 10));
+        one(".docx bomb: document.xml of 1 GB", "附件2.docx", docxWith(docx, "word/document.xml", null, 1L << 30));
+        one("zips nested 20 deep", "材料.zip", nested(docx, 20));
+        one("billion laughs in document.xml", "附件2.docx", docxWith(docx, "word/document.xml", billionLaughs(), 0));
+        one("external entity (file:///etc/passwd) in document.xml", "附件2.docx",
+                docxWith(docx, "word/document.xml", externalEntity(), 0));
+        one("100,000 nested elements in document.xml", "附件2.docx", docxWith(docx, "word/document.xml", deepXml(100_000), 0));
+        one("50 MB attachment", "附件2.docx", randomBytes(50 << 20));
+        one(".docm with vbaProject.bin", "附件2.docm", macro(docx));
+        one(".docx with vbaProject.bin but plain content types", "附件2.docx",
+                docxWith(docx, "word/vbaProject.bin", randomBytes(2048), 0));
+        oneRaw("file name in an unknown charset", "application/octet-stream",
+                "attachment; filename=\"=?x-unknown-charset?B?" + Base64.getEncoder().encodeToString(randomBytes(12)) + "?=\"",
+                cut(docx, 50));
+        one("docx without [Content_Types].xml", "附件2.docx", withoutEntry(docx, "[Content_Types].xml"));
+        one(".xlsx bomb: sheet1.xml of 1 GB", "附件2.xlsx", docxWith(xlsx, "xl/worksheets/sheet1.xml", null, 1L << 30));
+        one("zip with a password-protected entry", "附件.zip", encryptedFlag(nested(docx, 1)));
+        one("truncated .zip", "附件.zip", cut(Files.readAllBytes(DOCS.resolve("e08-annexes-gbk.zip")), 50));
+        thousand();
+    }
+
+    private static byte[] withoutEntry(byte[] zipBytes, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (!e.getName().equals(name)) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(content);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Sets the "encrypted" flag on every entry, as a ZipCrypto archive has it. */
+    private static byte[] encryptedFlag(byte[] zipBytes) {
+        byte[] b = zipBytes.clone();
+        for (int i = 0; i + 10 < b.length; i++) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 3 && b[i + 3] == 4) {
+                b[i + 6] |= 1; // local header: general purpose flag
+            } else if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2) {
+                b[i + 8] |= 1; // central directory: general purpose flag
+            }
+        }
+        return b;
+    }
+
+    private void one(String what, String filename, byte[] content) {
+        oneRaw(what, "application/octet-stream; name=\"" + BenchMails.MimeText.word(filename) + "\"",
+                "attachment; filename=\"" + BenchMails.MimeText.word(filename) + "\"", content);
+    }
+
+    private void oneRaw(String what, String contentType, String disposition, byte[] content) {
+        String sender = sender();
+        mails.add(new Hostile(what, sender, new BenchMails.MimeText(sender, "<" + sender + ">", "申报材料 " + what)
+                .attachRaw(contentType, disposition, content).build()));
+    }
+
+    private void thousand() {
+        String sender = sender();
+        BenchMails.MimeText mime = new BenchMails.MimeText(sender, "<" + sender + ">", "申报材料 1000 个附件");
+        for (int i = 0; i < 1000; i++) {
+            mime.attach("附件" + i + ".docx", "application/octet-stream", randomBytes(200));
+        }
+        mails.add(new Hostile("1,000 attachments in one mail", sender, mime.build()));
+    }
+
+    private String sender() {
+        return String.format("%s.h%03d@%s", run, mails.size(), BenchMails.DOMAIN);
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private byte[] withHead(byte[] head, int n) {
+        byte[] b = randomBytes(n);
+        System.arraycopy(head, 0, b, 0, head.length);
+        return b;
+    }
+
+    private static byte[] cut(byte[] b, int percent) {
+        return Arrays.copyOf(b, Math.max(1, b.length * percent / 100));
+    }
+
+    private static byte[] encrypted(byte[] plain, EncryptionMode mode) throws Exception {
+        EncryptionInfo info = new EncryptionInfo(mode);
+        Encryptor encryptor = info.getEncryptor();
+        encryptor.confirmPassword("2025");
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            try (OutputStream out = encryptor.getDataStream(fs)) {
+                out.write(plain);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A zip with one entry of this many zero bytes, deflated (about 1 MB per GB). */
+    private static byte[] zeros(String name, long size) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry(name));
+            writeZeros(zip, size);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeZeros(OutputStream out, long size) throws IOException {
+        byte[] block = new byte[1 << 20];
+        for (long left = size; left > 0; left -= block.length) {
+            out.write(block, 0, (int) Math.min(block.length, left));
+        }
+    }
+
+    /** A zip holding copies of one file, stored as they are. */
+    private static byte[] copies(byte[] inner, int n) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < n; i++) {
+                ZipEntry e = new ZipEntry("part" + i + ".zip");
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(inner.length);
+                CRC32 crc = new CRC32();
+                crc.update(inner);
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(inner);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] nested(byte[] innermost, int depth) throws IOException {
+        byte[] content = innermost;
+        String name = "附件2.docx";
+        for (int level = depth; level > 0; level--) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+                zip.closeEntry();
+            }
+            content = out.toByteArray();
+            name = "level" + level + ".zip";
+        }
+        return content;
+    }
+
+    /**
+     * A copy of a .docx with one entry replaced (or added): by these bytes, or, when they are
+     * null, by that many bytes of zeros.
+     */
+    private static byte[] docxWith(byte[] docx, String entry, byte[] bytes, long zeros) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean written = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals(entry)) {
+                    written = true;
+                    if (bytes != null) {
+                        zip.write(bytes);
+                    } else {
+                        writeZeros(zip, zeros);
+                    }
+                } else {
+                    zip.write(content);
+                }
+                zip.closeEntry();
+            }
+            if (!written) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] macro(byte[] docx) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("[Content_Types].xml")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml")
+                            .replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("word/vbaProject.bin"));
+            zip.write(randomBytes(4096));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] billionLaughs() {
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE w:document [\n <!ENTITY lol \"lol\">\n");
+        s.append(" <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n");
+        for (int i = 2; i <= 9; i++) {
+            s.append(" <!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                s.append("&lol").append(i - 1).append(';');
+            }
+            s.append("\">\n");
+        }
+        s.append("]>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] externalEntity() {
+        return ("<?xml version=\"1.0\"?>\n<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] deepXml(int depth) {
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+        s.append("<w:sdt><w:sdtContent>".repeat(depth));
+        s.append("</w:sdtContent></w:sdt>".repeat(depth));
+        s.append("</w:body></w:document>");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
