@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import org.formbox.intake.ArchivedAttachments;
 import org.formbox.intake.RawArchive;
 import org.formbox.submission.FindingOverrides;
 import org.formbox.submission.SubmissionSearch;
@@ -35,9 +36,12 @@ class SubmissionApi {
     private final SubmissionSearch search;
     private final RawArchive archive;
     private final FindingOverrides overrides;
+    private final ArchivedAttachments attachments;
 
-    SubmissionApi(SubmissionSearch search, RawArchive archive, FindingOverrides overrides) {
+    SubmissionApi(SubmissionSearch search, RawArchive archive, FindingOverrides overrides,
+                  ArchivedAttachments attachments) {
         this.search = search;
+        this.attachments = attachments;
         this.archive = archive;
         this.overrides = overrides;
     }
@@ -105,7 +109,9 @@ class SubmissionApi {
     @Operation(summary = "The n-th attachment (0-based) as received, always as a download")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable int n) {
         return search.document(id, n)
-                .map(c -> download(c.filename(), c.contentType(), c.bytes()))
+                .map(c -> download(c.filename(), c.contentType(), c.bytes() != null ? c.bytes()
+                        // too large to keep in the store: taken from the archived message
+                        : search.archivePath(id).flatMap(path -> attachments.content(path, n)).orElse(new byte[0])))
                 .orElse(ResponseEntity.notFound().build());
     }
 
