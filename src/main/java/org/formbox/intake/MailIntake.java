@@ -140,6 +140,11 @@ public class MailIntake {
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
         }
+        if (mail.truncated() && automated.isEmpty()) {
+            // the rest stays in the raw archive; the sender is told the mail carried too much
+            checked.add(new CheckedDocument("第" + (MailUnpacker.MAX_PARTS + 1) + "个及以后的附件", Annex.UNREADABLE,
+                    java.util.Map.of(), org.formbox.forms.Unreadable.TOO_LARGE));
+        }
         if (automated.isEmpty() && checked.stream().noneMatch(MailIntake::isForm) && mail.bodyText() != null
                 && !mail.bodyText().isBlank()) {
             // some senders paste the table into the mail itself: read the body like a document

@@ -83,6 +83,18 @@ class MailUnpackerTests {
     }
 
     @Test
+    void saysWhenAMessageHasMorePartsThanAreUnpacked() throws Exception {
+        TestMails many = TestMails.from("many.parts@nbtest.cn");
+        for (int i = 0; i < MailUnpacker.MAX_PARTS + 20; i++) {
+            many.attachRaw("application/octet-stream; name=\"f" + i + ".bin\"", "attachment; filename=\"f" + i + ".bin\"", new byte[] {1});
+        }
+        UnpackedMail mail = unpacker.unpack(many.build());
+        assertThat(mail.truncated()).isTrue();
+        assertThat(mail.attachments()).hasSizeLessThan(MailUnpacker.MAX_PARTS);
+        assertThat(sample("01-docx-pair-clean.eml").truncated()).isFalse();
+    }
+
+    @Test
     void refusesZipBombsWithoutUnpackingThem() throws Exception {
         byte[] zeros = new byte[64 << 20];
         byte[] bomb = TestMails.gbkZip(new String[] {"附件2.docx"}, new byte[][] {zeros});
