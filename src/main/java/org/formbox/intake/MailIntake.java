@@ -1,26 +1,16 @@
 package org.formbox.intake;
 
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.formbox.extraction.DocumentReader;
-import org.formbox.extraction.ReadDocument;
-import org.formbox.forms.Annex;
-import org.formbox.forms.FieldValue;
 import org.formbox.reply.ReplyLimiter;
 import org.formbox.submission.SubmissionDraft;
 import org.formbox.submission.SubmissionStatus;
 import org.formbox.submission.Submissions;
-import org.formbox.validation.CheckedDocument;
 import org.formbox.validation.Checks;
-import org.formbox.validation.Finding;
-import org.formbox.validation.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,28 +28,17 @@ public class MailIntake {
     /** The Camel mail consumer moves the message to the folder this header names. */
     static final String MOVE_TO = "moveTo";
 
-    /** The name under which a form typed into the mail body is stored. */
-    static final String BODY_NAME = "邮件正文.txt";
-
     private final RawArchive archive;
-    private final MailUnpacker unpacker;
-    private final DocumentReader reader;
-    private final Checks checks;
-    private final AutoReplyPolicy autoReplies;
-    private final ReplyLimiter limiter;
+    private final MessageReading reading;
     private final Submissions submissions;
     private final String failedFolder;
 
     public MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
                       AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder) {
-        this.failedFolder = failedFolder;
         this.archive = archive;
-        this.unpacker = unpacker;
-        this.reader = reader;
-        this.checks = checks;
-        this.autoReplies = autoReplies;
-        this.limiter = limiter;
+        this.reading = new MessageReading(unpacker, reader, checks, autoReplies, limiter);
         this.submissions = submissions;
+        this.failedFolder = failedFolder;
     }
 
     /**
@@ -81,17 +60,17 @@ public class MailIntake {
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */
     public Outcome ingest(byte[] raw, Instant receivedAt) throws Exception {
         RawArchive.Entry archived = archive.store(raw);
-        var before = submissions.findByMessage(messageId(raw), archived.fingerprint());
+        var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
         if (before.isPresent()) {
             log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
             return new Outcome(before.get().id(), before.get().status(), false);
         }
         SubmissionDraft draft;
         try {
-            draft = draft(raw, archived, receivedAt);
+            draft = reading.draft(raw, archived, receivedAt);
         } catch (Exception | StackOverflowError e) {
             log.warn("Message {} could not be handled: {}", archived.hash(), e.toString());
-            draft = failed(raw, archived, receivedAt, e);
+            draft = MessageReading.failed(raw, archived, receivedAt, e);
         }
         Submissions.Saved saved = submissions.save(draft);
         if (!saved.created()) {
@@ -112,137 +91,11 @@ public class MailIntake {
         RawArchive.Entry entry = new RawArchive.Entry(RawArchive.sha256(raw), stored.archivePath(), RawArchive.fingerprint(raw));
         SubmissionDraft draft;
         try {
-            draft = draft(raw, entry, stored.receivedAt());
+            draft = reading.draft(raw, entry, stored.receivedAt());
         } catch (Exception | StackOverflowError e) {
-            draft = failed(raw, entry, stored.receivedAt(), e);
+            draft = MessageReading.failed(raw, entry, stored.receivedAt(), e);
         }
         return submissions.replaceReading(submissionId, draft);
-    }
-
-    private SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
-        UnpackedMail mail = unpacker.unpack(raw);
-        var automated = autoReplies.automated(mail);
-        List<SubmissionDraft.Document> documents = new ArrayList<>();
-        List<CheckedDocument> checked = new ArrayList<>();
-        for (MailAttachment a : mail.attachments()) {
-            if (automated.isPresent() || a.container()) {
-                documents.add(document(a, null, null));
-                continue;
-            }
-            if (a.inline()) {
-                // a logo or picture in the mail body: kept, but neither read nor reported as unreadable
-                documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
-                        false, Annex.OTHER, null, java.util.Map.of()));
-                continue;
-            }
-            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem())
-                    : org.formbox.system.IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content()));
-            documents.add(document(a, read, read.fields()));
-            checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
-        }
-        if (mail.truncated() && automated.isEmpty()) {
-            // the rest stays in the raw archive; the sender is told the mail carried too much
-            checked.add(new CheckedDocument("第" + (MailUnpacker.MAX_PARTS + 1) + "个及以后的附件", Annex.UNREADABLE,
-                    java.util.Map.of(), org.formbox.forms.Unreadable.TOO_LARGE));
-        }
-        if (automated.isEmpty() && checked.stream().noneMatch(MailIntake::isForm) && mail.bodyText() != null
-                && !mail.bodyText().isBlank()) {
-            // some senders paste the table into the mail itself: read the body like a document
-            byte[] body = mail.bodyText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ReadDocument read = reader.read(BODY_NAME, body);
-            if (isForm(read.annex())) {
-                documents.add(new SubmissionDraft.Document(BODY_NAME, "text/plain; charset=UTF-8", "", body, false,
-                        read.annex(), null, read.fields()));
-                checked.add(new CheckedDocument(BODY_NAME, read.annex(), read.fields(), null));
-            }
-        }
-        if (automated.isPresent()) {
-            return build(mail, archived, raw, receivedAt, SubmissionStatus.IGNORED, automated.get(), null, documents,
-                    List.of(), new SubmissionDraft.Reply(replyAddress(mail), "automated message: " + automated.get()));
-        }
-        List<Finding> findings = checks.check(checked);
-        SubmissionStatus status = status(checked, findings);
-        String recipient = replyAddress(mail);
-        String refused = recipient == null ? "no reply address" : limiter.refuse(recipient, receivedAt).orElse(null);
-        return build(mail, archived, raw, receivedAt, status, null, enterpriseName(checked), documents, findings,
-                new SubmissionDraft.Reply(recipient == null ? "" : recipient, refused));
-    }
-
-    private static boolean isForm(CheckedDocument d) {
-        return isForm(d.annex());
-    }
-
-    private static boolean isForm(Annex annex) {
-        return annex == Annex.ANNEX_1 || annex == Annex.ANNEX_2;
-    }
-
-    static SubmissionStatus status(List<CheckedDocument> documents, List<Finding> findings) {
-        boolean formRead = documents.stream().anyMatch(d -> d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2);
-        boolean unreadable = documents.stream().anyMatch(d -> d.annex() == Annex.UNREADABLE);
-        if (!formRead && !unreadable) {
-            return SubmissionStatus.NO_FORM;
-        }
-        boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.error);
-        return errors ? SubmissionStatus.NEEDS_CORRECTION : SubmissionStatus.ACCEPTED;
-    }
-
-    private static String enterpriseName(List<CheckedDocument> documents) {
-        for (String key : List.of("enterprise_name", "lead_organization")) {
-            for (CheckedDocument d : documents) {
-                FieldValue v = d.fields().get(key);
-                if (v != null && v.text() != null && !v.text().isBlank()) {
-                    return v.text().strip();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String replyAddress(UnpackedMail mail) {
-        return mail.replyTo() != null ? mail.replyTo() : mail.sender();
-    }
-
-    private static SubmissionDraft.Document document(MailAttachment a, ReadDocument read,
-                                                     java.util.Map<String, FieldValue> fields) {
-        return new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(), a.container(),
-                read == null ? (a.problem() != null ? Annex.UNREADABLE : null) : read.annex(),
-                read == null ? a.problem() : read.unreadable(), fields == null ? java.util.Map.of() : fields);
-    }
-
-    private SubmissionDraft build(UnpackedMail mail, RawArchive.Entry archived, byte[] raw, Instant receivedAt,
-                                  SubmissionStatus status, String detail, String enterprise,
-                                  List<SubmissionDraft.Document> documents, List<Finding> findings,
-                                  SubmissionDraft.Reply reply) {
-        return new SubmissionDraft(mail.messageId(), archived.fingerprint(), archived.path(), mail.sender(), mail.senderName(),
-                mail.replyTo(), mail.subject(), mail.references(), mail.sentAt(), receivedAt, raw.length, status, detail, enterprise,
-                documents, findings, reply);
-    }
-
-    private static String messageId(byte[] raw) {
-        try {
-            return new InternetHeaders(new ByteArrayInputStream(raw)).getHeader("Message-ID", null);
-        } catch (Exception | StackOverflowError unreadable) {
-            return null;
-        }
-    }
-
-    private SubmissionDraft failed(byte[] raw, RawArchive.Entry archived, Instant receivedAt, Throwable e) {
-        String messageId = null;
-        String sender = null;
-        String subject = null;
-        try {
-            var headers = new InternetHeaders(new ByteArrayInputStream(raw));
-            messageId = headers.getHeader("Message-ID", null);
-            String from = headers.getHeader("From", null);
-            var addresses = from == null ? new jakarta.mail.internet.InternetAddress[0]
-                    : jakarta.mail.internet.InternetAddress.parseHeader(from, false);
-            sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
-            subject = EncodedWords.decode(headers.getHeader("Subject", null));
-        } catch (Exception | StackOverflowError ignored) {
-            // the headers are unreadable too; the raw archive still holds everything
-        }
-        return new SubmissionDraft(messageId, archived.fingerprint(), archived.path(), sender, null, null, subject, null, null,
-                receivedAt, raw.length, SubmissionStatus.FAILED, e.toString(), null, List.of(), List.of(), null);
     }
 
     /**
