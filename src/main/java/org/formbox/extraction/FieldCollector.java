@@ -35,6 +35,17 @@ final class FieldCollector {
         }
     }
 
+    /** Adds the rest of a text answer that wrapped onto another line; CJK text joins without a space. */
+    void append(String key, String more) {
+        FieldValue v = values.get(key);
+        if (v == null || more == null || more.isBlank()) {
+            return;
+        }
+        String text = v.text() + more.strip();
+        String raw = (v.raw() == null ? v.text() : v.raw()) + "\n" + more.strip();
+        values.put(key, new FieldValue(key, text, v.number(), raw));
+    }
+
     boolean has(String key) {
         return values.containsKey(key);
     }

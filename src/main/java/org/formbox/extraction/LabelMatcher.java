@@ -135,7 +135,7 @@ final class LabelMatcher {
                 return -1;
             }
             char c = Text.halfWidth(text.charAt(p));
-            if (Text.space(c) && j > 0) {
+            if (Text.space(c) && j > 0 || c == ':' && afterIntroducer(core, j)) {
                 p++;
             } else if (c == core.charAt(j)) {
                 p++;
@@ -150,6 +150,11 @@ final class LabelMatcher {
             }
         }
         return p;
+    }
+
+    /** Whether the label so far is a word that introduces a sub-item and may take a colon: 其中：初中及以下. */
+    private static boolean afterIntroducer(String core, int j) {
+        return j == 2 && core.startsWith("其中") && core.length() > 2;
     }
 
     /** After the label: its unit in brackets, then a colon, a space or line break, or the end. */

@@ -16,7 +16,10 @@ import org.formbox.forms.FieldValue;
 final class ProjectFacts {
 
     private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)";
-    private static final String AMOUNT = "(" + NUM.substring(1, NUM.length() - 1) + "\\s*(?:亿元|亿|万元|万|元))";
+    /** A figure with its unit, which applies to digits and Chinese numerals alike (0.1亿元, 5000万元, 5000). */
+    private static final String AMOUNT = "((?:" + NUM.substring(1, NUM.length() - 1) + ")\\s*(?:亿元|亿|万元|万|元)?)";
+    /** What an organisation's name ends in, so that 由我公司牵头 names none. */
+    private static final String ORGANISATION = "[^，,。；;：:\\s由]{2,38}?(?:公司|集团|研究院|研究所|研究中心|大学|学院|医院|中心|实验室|厂)";
     private static final String JOIN = "[为是:：约共计达合\\s]{0,4}";
 
     private static final List<Rule> RULES = List.of(
@@ -27,6 +30,7 @@ final class ProjectFacts {
             new Rule("subproject_count", Pattern.compile("课题(?:数|数量)" + JOIN + NUM)),
             new Rule("subproject_count", Pattern.compile(NUM + "\\s*个(?:子)?课题")),
             new Rule("lead_organization", Pattern.compile("(?:牵头单位|申报单位)[为是:：]\\s*([^，,。；;\\n]{2,40})")),
+            new Rule("lead_organization", Pattern.compile("由(" + ORGANISATION + ")(?:作为)?牵头")),
             new Rule("duration_years", Pattern.compile("实施(?:期|周期|年限)" + JOIN + "([^，,。；;\\n]{1,30})")));
 
     private static final Pattern SPAN = Pattern.compile("(20\\d\\d)\\s*年?[^0-9]{0,8}?(?:\\d{1,2}\\s*月?\\s*)?[-—－~～至到]+\\s*(20\\d\\d)");

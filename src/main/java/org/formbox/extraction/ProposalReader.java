@@ -16,6 +16,16 @@ import org.formbox.forms.FieldValue;
 final class ProposalReader {
 
     private static final Pattern TITLE = Pattern.compile("^(.{2,60}?)(?:实施方案|可行性研究报告|申报书|建议书)$");
+    /** A subtitle naming the document type under the title: （高性能金属材料专项项目实施方案）, ——…实施方案. */
+    private static final Pattern SUBTITLE = Pattern.compile(
+            "^(?:[(（]|——|--|—)(.{0,30}?)(?:实施方案|可行性研究报告|申报书|建议书)[)）]?$");
+    /** How a proposal names a programme that may not be one of the call's 13, group 1 the name. */
+    private static final List<Pattern> PROGRAMME_STATED = List.of(
+            Pattern.compile("^[(（]\\s*(?:宁波市)?(?:“?科技创新2025”?)?(?:重大)?([^()（）“”]{2,20}?)(?:重大)?专项(?:组)?(?:项目)?实施方案\\s*[)）]$"),
+            Pattern.compile("所属专项(?:为|是|:|：)\\s*[“\"《]?([^，,。；;\\s“”\"《》]{2,20}?)(?:专项)?[”\"》]?(?:[，,。；;\\s]|$)"),
+            Pattern.compile("(?:属于|拟申报|申报)[“\"《]?([^，,。；;\\s“”\"《》]{2,20}?)[”\"》]?专项"));
+    /** Text facts end where the sentence ends: 项目名称：X。所属专项：Y。 */
+    private static final Pattern SENTENCE_END = Pattern.compile("[。；;\\n].*$", Pattern.DOTALL);
     private static final int TITLE_LINES = 12;
 
     private final OutlineHeadings headings = new OutlineHeadings();
@@ -50,6 +60,10 @@ final class ProposalReader {
         content.grids().forEach(g -> cover.read(g, out));
         List<Line> factLines = content.lines().stream().filter(l -> factLabels.startsWithLabel(l.text())).toList();
         new SurveyLineReader(factLabels).read(factLines, out);
+        // a figure run into prose (总投资 4500万元，其中…) is left for the prose rules to find
+        out.values().values().removeIf(v -> v.number() == null && !v.key().equals("duration_years")
+                && FieldLabels.def(v.key()) != null && FieldLabels.def(v.key()).type().numeric());
+        trimTextFacts(out);
         StringBuilder budget = sections.get("management.budget");
         if (budget != null) {
             ProjectFacts.fromProse(budget.toString(), out);
@@ -58,17 +72,48 @@ final class ProposalReader {
         ProjectFacts.fromProse(all, out);
         title(content, out);
         programme(content, out);
+        if (!out.has("programme")) {
+            statedProgramme(content, budget, out);
+        }
         if (out.has("duration_years")) {
             out.values().put("duration_years", ProjectFacts.duration(out.values().get("duration_years")));
         }
     }
 
-    /** The title line {@code XXXX项目实施方案} names the project, unless it only names the call's programme group. */
+    /** A name or programme typed into running text runs on into the next sentence; keep the first. */
+    private static void trimTextFacts(FieldCollector out) {
+        for (String key : List.of("project_name", "programme", "lead_organization")) {
+            FieldValue v = out.values().get(key);
+            if (v != null && v.text() != null) {
+                String text = SENTENCE_END.matcher(v.text()).replaceFirst("").strip().replaceAll("[，,、：:]+$", "");
+                if (text.isEmpty()) {
+                    out.values().remove(key);
+                } else if (!text.equals(v.text())) {
+                    out.values().put(key, FieldValue.text(key, text, v.raw()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The title names the project: a line {@code XXXX项目实施方案}, unless it only names the call's
+     * programme group, or the line above a subtitle {@code （XX专项项目实施方案）}.
+     */
     private static void title(DocumentContent content, FieldCollector out) {
         if (out.has("project_name")) {
             return;
         }
-        for (Line line : firstLines(content)) {
+        List<Line> first = firstLines(content);
+        for (int i = 1; i < first.size(); i++) {
+            String text = first.get(i).text().strip().replaceAll("\\s+", "");
+            String above = first.get(i - 1).text().strip();
+            if (SUBTITLE.matcher(text).matches() && above.length() >= 4 && !above.startsWith("附件")
+                    && OutlineHeadingsHolder.HEADINGS.heading(first.get(i - 1)) == null) {
+                out.put("project_name", above);
+                return;
+            }
+        }
+        for (Line line : first) {
             String text = line.text().strip().replaceAll("\\s+", "");
             Matcher m = TITLE.matcher(text);
             if (m.matches() && !text.startsWith("附件")) {
@@ -80,6 +125,34 @@ final class ProposalReader {
                 }
             }
         }
+    }
+
+    /**
+     * A programme the proposal states that is none of the call's 13 (智能制造装备): reported as
+     * written, so that the checks can say it is not one of them.
+     */
+    private static void statedProgramme(DocumentContent content, StringBuilder budget, FieldCollector out) {
+        List<String> texts = new ArrayList<>();
+        firstLines(content).forEach(l -> texts.add(l.text().strip()));
+        if (budget != null) {
+            texts.add(budget.toString());
+        }
+        for (Pattern p : PROGRAMME_STATED) {
+            for (String t : texts) {
+                Matcher m = p.matcher(t);
+                if (m.find()) {
+                    String name = m.group(1).strip();
+                    if (name.length() >= 2) {
+                        out.values().put("programme", FieldValue.text("programme", name, m.group()));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class OutlineHeadingsHolder {
+        static final OutlineHeadings HEADINGS = new OutlineHeadings();
     }
 
     private static boolean isProgrammeOnly(String name) {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.formbox.forms.FieldType;
 import org.formbox.forms.FieldValue;
+import org.formbox.forms.Regions;
 
 /**
  * Turns the text of a cell into a {@link FieldValue} in the field's unit (FORMS.md "Values and
@@ -45,6 +46,9 @@ final class ValueNormaliser {
             return null;
         }
         String text = raw.strip();
+        if ("region".equals(key)) {
+            return FieldValue.text(key, Regions.canonical(text).orElse(text), raw);
+        }
         if (type == FieldType.TEXT) {
             return FieldValue.text(key, text, raw);
         }

@@ -19,14 +19,17 @@ public class IdentifyingImapStore extends IMAPStore {
         super(session, url);
     }
 
+    // every connect(...) variant ends here; ID needs the store marked connected, which happens in Service.connect
     @Override
-    protected synchronized boolean protocolConnect(String host, int port, String user, String password)
-            throws MessagingException {
-        boolean connected = super.protocolConnect(host, port, user, password);
-        if (connected && hasCapability("ID")) {
-            id(CLIENT_ID);
+    public synchronized void connect(String host, int port, String user, String password) throws MessagingException {
+        super.connect(host, port, user, password);
+        identify(this);
+    }
+
+    static void identify(IMAPStore store) throws MessagingException {
+        if (store.hasCapability("ID")) {
+            store.id(CLIENT_ID);
         }
-        return connected;
     }
 
     /** The same over implicit TLS ({@code imaps}). */
@@ -37,13 +40,9 @@ public class IdentifyingImapStore extends IMAPStore {
         }
 
         @Override
-        protected synchronized boolean protocolConnect(String host, int port, String user, String password)
-                throws MessagingException {
-            boolean connected = super.protocolConnect(host, port, user, password);
-            if (connected && hasCapability("ID")) {
-                id(CLIENT_ID);
-            }
-            return connected;
+        public synchronized void connect(String host, int port, String user, String password) throws MessagingException {
+            super.connect(host, port, user, password);
+            identify(this);
         }
     }
 }

@@ -1,26 +1,16 @@
 package org.formbox.intake;
 
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.formbox.extraction.DocumentReader;
-import org.formbox.extraction.ReadDocument;
-import org.formbox.forms.Annex;
-import org.formbox.forms.FieldValue;
 import org.formbox.reply.ReplyLimiter;
 import org.formbox.submission.SubmissionDraft;
 import org.formbox.submission.SubmissionStatus;
 import org.formbox.submission.Submissions;
-import org.formbox.validation.CheckedDocument;
 import org.formbox.validation.Checks;
-import org.formbox.validation.Finding;
-import org.formbox.validation.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,24 +29,16 @@ public class MailIntake {
     static final String MOVE_TO = "moveTo";
 
     private final RawArchive archive;
-    private final MailUnpacker unpacker;
-    private final DocumentReader reader;
-    private final Checks checks;
-    private final AutoReplyPolicy autoReplies;
-    private final ReplyLimiter limiter;
+    private final MessageReading reading;
     private final Submissions submissions;
     private final String failedFolder;
 
     public MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
                       AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder) {
-        this.failedFolder = failedFolder;
         this.archive = archive;
-        this.unpacker = unpacker;
-        this.reader = reader;
-        this.checks = checks;
-        this.autoReplies = autoReplies;
-        this.limiter = limiter;
+        this.reading = new MessageReading(unpacker, reader, checks, autoReplies, limiter);
         this.submissions = submissions;
+        this.failedFolder = failedFolder;
     }
 
     /**
@@ -78,17 +60,17 @@ public class MailIntake {
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */
     public Outcome ingest(byte[] raw, Instant receivedAt) throws Exception {
         RawArchive.Entry archived = archive.store(raw);
-        var before = submissions.findByMessage(messageId(raw), archived.fingerprint());
+        var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
         if (before.isPresent()) {
             log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
             return new Outcome(before.get().id(), before.get().status(), false);
         }
         SubmissionDraft draft;
         try {
-            draft = draft(raw, archived, receivedAt);
+            draft = reading.draft(raw, archived, receivedAt);
         } catch (Exception | StackOverflowError e) {
             log.warn("Message {} could not be handled: {}", archived.hash(), e.toString());
-            draft = failed(raw, archived, receivedAt, e);
+            draft = MessageReading.failed(raw, archived, receivedAt, e);
         }
         Submissions.Saved saved = submissions.save(draft);
         if (!saved.created()) {
@@ -97,103 +79,23 @@ public class MailIntake {
         return new Outcome(saved.id(), draft.status(), saved.created());
     }
 
-    private SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
-        UnpackedMail mail = unpacker.unpack(raw);
-        var automated = autoReplies.automated(mail);
-        List<SubmissionDraft.Document> documents = new ArrayList<>();
-        List<CheckedDocument> checked = new ArrayList<>();
-        for (MailAttachment a : mail.attachments()) {
-            if (automated.isPresent() || a.container()) {
-                documents.add(document(a, null, null));
-                continue;
-            }
-            if (a.inline()) {
-                // a logo or picture in the mail body: kept, but neither read nor reported as unreadable
-                documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
-                        false, Annex.OTHER, null, java.util.Map.of()));
-                continue;
-            }
-            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem())
-                    : org.formbox.system.IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content()));
-            documents.add(document(a, read, read.fields()));
-            checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
-        }
-        if (automated.isPresent()) {
-            return build(mail, archived, raw, receivedAt, SubmissionStatus.IGNORED, automated.get(), null, documents,
-                    List.of(), new SubmissionDraft.Reply(replyAddress(mail), "automated message: " + automated.get()));
-        }
-        List<Finding> findings = checks.check(checked);
-        SubmissionStatus status = status(checked, findings);
-        String recipient = replyAddress(mail);
-        String refused = recipient == null ? "no reply address" : limiter.refuse(recipient, receivedAt).orElse(null);
-        return build(mail, archived, raw, receivedAt, status, null, enterpriseName(checked), documents, findings,
-                new SubmissionDraft.Reply(recipient == null ? "" : recipient, refused));
-    }
-
-    static SubmissionStatus status(List<CheckedDocument> documents, List<Finding> findings) {
-        boolean formRead = documents.stream().anyMatch(d -> d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2);
-        boolean unreadable = documents.stream().anyMatch(d -> d.annex() == Annex.UNREADABLE);
-        if (!formRead && !unreadable) {
-            return SubmissionStatus.NO_FORM;
-        }
-        boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.error);
-        return errors ? SubmissionStatus.NEEDS_CORRECTION : SubmissionStatus.ACCEPTED;
-    }
-
-    private static String enterpriseName(List<CheckedDocument> documents) {
-        for (String key : List.of("enterprise_name", "lead_organization")) {
-            for (CheckedDocument d : documents) {
-                FieldValue v = d.fields().get(key);
-                if (v != null && v.text() != null && !v.text().isBlank()) {
-                    return v.text().strip();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String replyAddress(UnpackedMail mail) {
-        return mail.replyTo() != null ? mail.replyTo() : mail.sender();
-    }
-
-    private static SubmissionDraft.Document document(MailAttachment a, ReadDocument read,
-                                                     java.util.Map<String, FieldValue> fields) {
-        return new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(), a.container(),
-                read == null ? (a.problem() != null ? Annex.UNREADABLE : null) : read.annex(),
-                read == null ? a.problem() : read.unreadable(), fields == null ? java.util.Map.of() : fields);
-    }
-
-    private SubmissionDraft build(UnpackedMail mail, RawArchive.Entry archived, byte[] raw, Instant receivedAt,
-                                  SubmissionStatus status, String detail, String enterprise,
-                                  List<SubmissionDraft.Document> documents, List<Finding> findings,
-                                  SubmissionDraft.Reply reply) {
-        return new SubmissionDraft(mail.messageId(), archived.fingerprint(), archived.path(), mail.sender(), mail.senderName(),
-                mail.replyTo(), mail.subject(), mail.references(), mail.sentAt(), receivedAt, raw.length, status, detail, enterprise,
-                documents, findings, reply);
-    }
-
-    private static String messageId(byte[] raw) {
+    /**
+     * Reads a stored submission again from its archived message, with today's readers and rules,
+     * replacing its documents, values and findings. No reply is sent: the sender was answered when
+     * the message came in. Returns the new status.
+     */
+    public SubmissionStatus reread(long submissionId) throws Exception {
+        Submissions.Stored stored = submissions.stored(submissionId).orElseThrow(
+                () -> new IllegalArgumentException("no submission " + submissionId));
+        byte[] raw = archive.read(stored.archivePath());
+        RawArchive.Entry entry = new RawArchive.Entry(RawArchive.sha256(raw), stored.archivePath(), RawArchive.fingerprint(raw));
+        SubmissionDraft draft;
         try {
-            return new InternetHeaders(new ByteArrayInputStream(raw)).getHeader("Message-ID", null);
-        } catch (Exception | StackOverflowError unreadable) {
-            return null;
+            draft = reading.draft(raw, entry, stored.receivedAt());
+        } catch (Exception | StackOverflowError e) {
+            draft = MessageReading.failed(raw, entry, stored.receivedAt(), e);
         }
-    }
-
-    private SubmissionDraft failed(byte[] raw, RawArchive.Entry archived, Instant receivedAt, Throwable e) {
-        String messageId = null;
-        String sender = null;
-        String subject = null;
-        try {
-            var headers = new InternetHeaders(new ByteArrayInputStream(raw));
-            messageId = headers.getHeader("Message-ID", null);
-            sender = headers.getHeader("From", null);
-            subject = EncodedWords.decode(headers.getHeader("Subject", null));
-        } catch (Exception | StackOverflowError ignored) {
-            // the headers are unreadable too; the raw archive still holds everything
-        }
-        return new SubmissionDraft(messageId, archived.fingerprint(), archived.path(), sender, null, null, subject, null, null,
-                receivedAt, raw.length, SubmissionStatus.FAILED, e.toString(), null, List.of(), List.of(), null);
+        return submissions.replaceReading(submissionId, draft);
     }
 
     /**

@@ -67,16 +67,18 @@ public final class MailUnpacker {
                 message.getHeader("Return-Path", null),
                 EncodedWords.decode(message.getHeader("Subject", null)),
                 sentAt(message), references(message), headers(message), baseType(message.getContentType()),
-                walk.body, walk.attachments);
+                walk.body, walk.attachments, walk.truncated);
     }
 
     private final class Walk {
         final List<MailAttachment> attachments = new ArrayList<>();
         String body;
         int parts;
+        boolean truncated;
 
         void part(Part part, String origin, int depth) throws MessagingException, IOException {
             if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
+                truncated = true;
                 return;
             }
             String type = baseType(part.getContentType());

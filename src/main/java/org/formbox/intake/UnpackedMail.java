@@ -19,10 +19,12 @@ import java.util.Map;
  * @param contentType the top-level content type, without parameters
  * @param bodyText    the first text body, for forms pasted into the mail
  * @param attachments every file found, in order
+ * @param truncated   whether the message had more parts, or deeper nesting, than are unpacked
  */
 public record UnpackedMail(String messageId, String sender, String senderName, String replyTo, String returnPath,
                            String subject, Instant sentAt, String references, Map<String, List<String>> headers,
-                           String contentType, String bodyText, List<MailAttachment> attachments) {
+                           String contentType, String bodyText, List<MailAttachment> attachments,
+                           boolean truncated) {
 
     /** The first value of a header, or null. */
     public String header(String name) {

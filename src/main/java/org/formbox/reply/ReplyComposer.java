@@ -93,7 +93,7 @@ public class ReplyComposer {
 
     static String format(Object value, FieldDef def) {
         if (value instanceof BigDecimal n) {
-            return n.stripTrailingZeros().toPlainString() + def.type().unit();
+            return n.stripTrailingZeros().toPlainString() + def.displayUnit();
         }
         String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;

@@ -1,7 +1,9 @@
 package org.formbox.submission;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,8 +37,18 @@ public class SubmissionSearch {
      * @param enterprise part of the enterprise name
      * @param status     a status name
      * @param annex      ANNEX_1, ANNEX_2, OTHER or UNREADABLE: has a document read as this
+     * @param region     the Annex 2 field {@code region}, exactly
+     * @param programme  the Annex 1 field {@code programme}, exactly
+     * @param from       received on or after this day (server time zone)
+     * @param to         received on or before this day (server time zone)
      */
-    public record Criteria(String sender, String enterprise, String status, String annex) {
+    public record Criteria(String sender, String enterprise, String status, String annex, String region,
+                           String programme, LocalDate from, LocalDate to) {
+
+        /** Criteria without region, programme or dates. */
+        public Criteria(String sender, String enterprise, String status, String annex) {
+            this(sender, enterprise, status, annex, null, null, null, null);
+        }
     }
 
     /** Submissions matching the criteria, newest first. */
@@ -58,6 +70,24 @@ public class SubmissionSearch {
         if (has(c.annex())) {
             where.append(" and exists (select 1 from document d where d.submission_id = s.id and d.annex = :annex)");
             params.put("annex", c.annex().strip().toUpperCase());
+        }
+        if (has(c.region())) {
+            where.append(" and exists (select 1 from document d join field_value f on f.document_id = d.id"
+                    + " where d.submission_id = s.id and f.field_key = 'region' and f.text_value = :region)");
+            params.put("region", c.region().strip());
+        }
+        if (has(c.programme())) {
+            where.append(" and exists (select 1 from document d join field_value f on f.document_id = d.id"
+                    + " where d.submission_id = s.id and f.field_key = 'programme' and f.text_value = :programme)");
+            params.put("programme", c.programme().strip());
+        }
+        if (c.from() != null) {
+            where.append(" and s.received_at >= :from");
+            params.put("from", c.from().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+        }
+        if (c.to() != null) {
+            where.append(" and s.received_at < :to");
+            params.put("to", c.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
         }
         long total = jdbc.sql("select count(*) from submission s" + where).params(params).query(Long.class).single();
         int limit = Math.max(1, Math.min(size, 500));

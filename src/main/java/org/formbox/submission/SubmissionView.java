@@ -46,6 +46,6 @@ public final class SubmissionView {
     }
 
     static Object value(BigDecimal number, String text) {
-        return number != null ? number.stripTrailingZeros() : text;
+        return number != null ? new BigDecimal(number.stripTrailingZeros().toPlainString()) : text;
     }
 }

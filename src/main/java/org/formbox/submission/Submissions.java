@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.formbox.forms.FieldValue;
@@ -81,6 +82,19 @@ public class Submissions {
         if (supersedes != null) {
             jdbc.sql("update submission set superseded_by = ? where id = ?").params(id, supersedes).update();
         }
+        insertReading(id, draft);
+        if (draft.reply() != null) {
+            OffsetDateTime now = utc(draft.receivedAt());
+            jdbc.sql("""
+                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
+                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
+                    .params(id, draft.reply().recipient(), draft.reply().suppressedBecause() == null ? "PENDING" : "SUPPRESSED",
+                            draft.reply().suppressedBecause(), now, now).update();
+        }
+        return new Saved(id, true);
+    }
+
+    private void insertReading(long id, SubmissionDraft draft) {
         int seq = 0;
         for (SubmissionDraft.Document doc : draft.documents()) {
             long documentId = insertDocument(id, seq++, doc);
@@ -95,15 +109,63 @@ public class Submissions {
             jdbc.sql("insert into finding (submission_id, seq, rule, severity, field_keys, message) values (?, ?, ?, ?, ?, ?)")
                     .params(id, seq++, f.rule(), f.severity().name(), String.join(",", f.fields()), f.message()).update();
         }
-        if (draft.reply() != null) {
-            OffsetDateTime now = utc(draft.receivedAt());
-            jdbc.sql("""
-                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
-                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
-                    .params(id, draft.reply().recipient(), draft.reply().suppressedBecause() == null ? "PENDING" : "SUPPRESSED",
-                            draft.reply().suppressedBecause(), now, now).update();
+    }
+
+    /**
+     * Replaces what was read from a stored message with a new reading of its archived bytes (after a
+     * reader or a rule improved). The submission keeps its id, version and reply; a coordinator's
+     * override stays on a finding that is found again (same rule, same sentence).
+     *
+     * @return the status after the new reading
+     */
+    @Transactional
+    public SubmissionStatus replaceReading(long id, SubmissionDraft draft) {
+        record Override(String rule, String message, String by, java.time.OffsetDateTime at, String note) {
         }
-        return new Saved(id, true);
+        List<Override> overrides = jdbc.sql("""
+                select rule, message, overridden_by, overridden_at, override_note from finding
+                where submission_id = ? and overridden_by is not null""").param(id)
+                .query((rs, n) -> new Override(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class), rs.getString(5))).list();
+        jdbc.sql("delete from field_value where document_id in (select id from document where submission_id = ?)").param(id).update();
+        jdbc.sql("delete from document where submission_id = ?").param(id).update();
+        jdbc.sql("delete from finding where submission_id = ?").param(id).update();
+        insertReading(id, draft);
+        for (Override o : overrides) {
+            jdbc.sql("""
+                    update finding set overridden_by = ?, overridden_at = ?, override_note = ?
+                    where submission_id = ? and rule = ? and message = ?""")
+                    .params(o.by(), o.at(), o.note(), id, o.rule(), o.message()).update();
+        }
+        SubmissionStatus status = draft.status();
+        if (status == SubmissionStatus.NEEDS_CORRECTION && jdbc.sql("""
+                select count(*) from finding where submission_id = ? and severity = 'error' and overridden_by is null""")
+                .param(id).query(Long.class).single() == 0) {
+            status = SubmissionStatus.ACCEPTED;
+        }
+        jdbc.sql("update submission set status = ?, failure_reason = ?, enterprise_name = coalesce(?, enterprise_name) where id = ?")
+                .params(status.name(), truncate(draft.detail(), 4000), truncate(draft.enterpriseName(), 500), id).update();
+        return status;
+    }
+
+    /** Where a submission's message is archived and when it came in. */
+    public Optional<Stored> stored(long id) {
+        return jdbc.sql("select archive_path, received_at from submission where id = ?").param(id)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant())).optional();
+    }
+
+    /**
+     * A stored message.
+     *
+     * @param archivePath where its raw bytes are
+     * @param receivedAt  when it came in
+     */
+    public record Stored(String archivePath, Instant receivedAt) {
+    }
+
+    /** The ids of every stored submission, oldest first, for a full re-read. */
+    public List<Long> allIds() {
+        return jdbc.sql("select id from submission order by id").query(Long.class).list();
     }
 
     private long insertSubmission(SubmissionDraft d, String enterpriseKey, Integer version, Long supersedes) {

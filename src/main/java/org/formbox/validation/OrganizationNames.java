@@ -4,14 +4,20 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether two spellings name the same organisation. Senders shorten names and mix
- * bracket widths, so spacing, brackets and the legal-form suffix are ignored, and a name that
- * contains the other (宁波甬新精密 within 宁波甬新精密机械有限公司), provided it has four characters at least counts as the same.
+ * Decides whether two spellings name the same organisation. Senders mix bracket widths, add the
+ * city, list partners after the lead (X（牵头）、浙江大学) and shorten names (甬新精密 for
+ * 宁波甬新精密机械有限公司), so spacing, brackets, the city, the partners and the legal-form
+ * suffix are ignored, and a shortened name found inside the other counts as the same. Two full
+ * legal names that differ (…新材料科技股份有限公司 and …新材料有限公司) are different companies.
  */
 final class OrganizationNames {
 
     private static final Pattern NOISE = Pattern.compile("[\\s()\\[\\]【】〔〕<>《》\"'“”]");
     private static final Pattern LEGAL_FORM = Pattern.compile("(股份有限公司|有限责任公司|有限公司|集团公司|公司)$");
+
+    private static final Pattern PARTNERS = Pattern.compile("[、,，;；/]|联合");
+    private static final Pattern LEAD_MARK = Pattern.compile("[(（]\\s*牵头(单位)?\\s*[)）]");
+    private static final Pattern CITY = Pattern.compile("^(浙江省)?(宁波市|宁波)");
 
     private static final int MIN_FRAGMENT = 4;
 
@@ -19,16 +25,33 @@ final class OrganizationNames {
     }
 
     static boolean same(String one, String other) {
-        String a = comparable(one);
-        String b = comparable(other);
-        String shorter = a.length() <= b.length() ? a : b;
-        String longer = shorter == a ? b : a;
+        String first = lead(one);
+        String second = lead(other);
+        String a = comparable(first);
+        String b = comparable(second);
+        if (a.equals(b)) {
+            return true;
+        }
+        boolean aShorter = a.length() <= b.length();
+        String shorter = aShorter ? a : b;
+        String longer = aShorter ? b : a;
+        boolean shortenedName = !LEGAL_FORM.matcher(cleaned(aShorter ? first : second)).find();
         // A fragment as short as 宁波 would match any local company; four characters name one.
-        return shorter.equals(longer) || (shorter.length() >= MIN_FRAGMENT && longer.contains(shorter));
+        return shortenedName && shorter.length() >= MIN_FRAGMENT && longer.contains(shorter);
+    }
+
+    /** The lead organisation of a list such as 宁波甬新精密机械有限公司（牵头）、浙江大学. */
+    private static String lead(String name) {
+        String first = PARTNERS.split(Normalizer.normalize(name, Normalizer.Form.NFKC).strip(), 2)[0];
+        return LEAD_MARK.matcher(first).replaceAll("");
+    }
+
+    private static String cleaned(String name) {
+        return NOISE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     private static String comparable(String name) {
-        String text = NOISE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
-        return LEGAL_FORM.matcher(text).replaceFirst("");
+        String text = LEGAL_FORM.matcher(cleaned(name)).replaceFirst("");
+        return CITY.matcher(text).replaceFirst("");
     }
 }

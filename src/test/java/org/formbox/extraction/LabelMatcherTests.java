@@ -19,6 +19,8 @@ class LabelMatcherTests {
             "固定资产（万元）|fixed_assets",
             "其中初中及以下（人）|employees_junior_high_or_below",
             "初中及以下|employees_junior_high_or_below",
+            "其中：初中及以下（人）|employees_junior_high_or_below",
+            "其中: 大专及以上（人）|employees_college_or_above",
             "联系电话：|contact_phone",
             "电 话|contact_phone",
             "工程技术中心\\n\\n（省级、市级或自设）|engineering_center",

@@ -82,4 +82,15 @@ class ValueNormaliserTests {
         assertThat(ValueNormaliser.number(PERCENT, "0.055")).isEqualByComparingTo("5.5");
         assertThat(ValueNormaliser.number(PERCENT, "12.5%")).isEqualByComparingTo("12.5");
     }
+
+    @ParameterizedTest
+    @CsvSource({"奉化,奉化区", "奉化市,奉化区", "宁波市鄞州区,鄞州区", "鄞州,鄞州区", "高新区,宁波高新区", "宁波高新区,宁波高新区",
+            "余姚,余姚市", "浙江省宁波市北仑区,北仑区", "梅山保税港区,梅山保税港区", "宁波梅山保税港区,梅山保税港区",
+            "保税区,宁波保税区", "杭州湾新区,杭州湾新区", "东钱湖,东钱湖旅游度假区", "大榭,大榭开发区", "象 山,象山县",
+            "杭州市西湖区,杭州市西湖区", "鄞州区姜山镇,鄞州区姜山镇", "宁波,宁波", "北仑鄞州,北仑鄞州"})
+    void canonicalRegionWhenTheAnswerNamesExactlyOne(String raw, String text) {
+        FieldValue v = ValueNormaliser.normalise("region", FieldType.TEXT, raw);
+        assertThat(v.text()).isEqualTo(text);
+        assertThat(v.raw()).isEqualTo(raw);
+    }
 }

@@ -104,9 +104,9 @@ class IntakeFlowTests {
         assertThat(failed.failureReason()).isNotBlank();
         assertThat(new String(archive.read(failed.archivePath()), StandardCharsets.US_ASCII))
                 .contains("Message-ID: <broken-1@nbtest.cn>", "no parts here at all");
-        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Failed"), "<broken-1@nbtest.cn>"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messageIds("Failed").contains("<broken-1@nbtest.cn>"));
         assertThat(awaitOne(next).status()).isEqualTo("NO_FORM");
-        assertThat(containsMessage(mailbox.folder("INBOX"), "<broken-1@nbtest.cn>")).isFalse();
+        assertThat(mailbox.messageIds("INBOX").contains("<broken-1@nbtest.cn>")).isFalse();
     }
 
     @Test
@@ -121,12 +121,12 @@ class IntakeFlowTests {
             byte[] asStored = mailbox.folder("INBOX").stream().filter(m -> id(m).equals(mail.messageId()))
                     .findFirst().map(IntakeFlowTests::bytes).orElseThrow();
             intake.ingest(asStored, Instant.now());
-            assertThat(containsMessage(mailbox.folder("INBOX"), mail.messageId())).isTrue();
+            assertThat(mailbox.messageIds("INBOX").contains(mail.messageId())).isTrue();
         } finally {
             camel.getRouteController().startRoute("mailbox-intake");
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Processed"), mail.messageId())
-                && !containsMessage(mailbox.folder("INBOX"), mail.messageId()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messageIds("Processed").contains(mail.messageId())
+                && !mailbox.messageIds("INBOX").contains(mail.messageId()));
         assertThat(search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.inboxOf(sender).size() == 1);
     }
@@ -146,7 +146,7 @@ class IntakeFlowTests {
         }
         SubmissionView.Detail detail = awaitOne(sender);
         assertThat(detail.documents()).extracting(SubmissionView.Document::filename).containsExactly("附件1.docx");
-        await().atMost(Duration.ofSeconds(20)).until(() -> containsMessage(mailbox.folder("Processed"), mail.messageId()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messageIds("Processed").contains(mail.messageId()));
     }
 
     @Test
@@ -157,9 +157,49 @@ class IntakeFlowTests {
         mailbox.deliver(raw, sender);
         awaitOne(sender);
         mailbox.deliver(raw, sender);
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.folder("Processed").stream()
-                .filter(m -> id(m).equals(mail.messageId())).count() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messageIds("Processed").stream()
+                .filter(mail.messageId()::equals).count() == 2);
         assertThat(search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void readsASurveyTablePastedIntoTheMailBody() throws Exception {
+        String sender = "pasted.body@nbtest.cn";
+        String body = String.join("\n", "您好，我单位调查表内容如下：", "",
+                "企业名称：宁波正文粘贴测试有限公司", "法人代表：王强", "所有制类型：民营", "外资比例：0",
+                "所属行业：汽车零部件", "所属地区：北仑区", "注册资金（万元）：3000", "总资产（万元）：26000",
+                "固定资产（万元）：12000", "所有者权益（万元）：15000", "职工总人数（人）：320",
+                "联系人：李明  电话：0574-86880001  邮箱：liming@nbtest.cn");
+        mailbox.deliver(TestMails.from(sender).body(body).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).singleElement().satisfies(d -> {
+            assertThat(d.filename()).isEqualTo("邮件正文.txt");
+            assertThat(d.annex()).isEqualTo("ANNEX_2");
+            assertThat(d.fields()).containsEntry("enterprise_name", "宁波正文粘贴测试有限公司")
+                    .containsEntry("total_assets", new java.math.BigDecimal("26000"))
+                    .containsEntry("contact_phone", "0574-86880001");
+        });
+        assertThat(detail.status()).isEqualTo("NEEDS_CORRECTION"); // the yearly table and more are missing
+        assertThat(detail.findings()).extracting(SubmissionView.FindingView::rule).contains("A2-REQUIRED");
+    }
+
+    @Test
+    void attachmentTooLargeToReadIsAnsweredAndStillDownloadableFromTheArchive() throws Exception {
+        String sender = "huge.file@nbtest.cn";
+        byte[] huge = new byte[21 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(huge);
+        mailbox.deliver(TestMails.from(sender).attachSplitGbk("附件2扫描件.pdf", huge).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).singleElement().satisfies(d -> {
+            assertThat(d.annex()).isEqualTo("UNREADABLE");
+            assertThat(d.unreadable()).isEqualTo("TOO_LARGE");
+        });
+        assertThat(detail.findings()).extracting(SubmissionView.FindingView::rule).containsExactly("MAIL-UNREADABLE");
+        byte[] downloaded = rest.withBasicAuth("staff", "staff-pass")
+                .getForObject("/api/submissions/" + detail.id() + "/documents/0", byte[].class);
+        assertThat(downloaded).isEqualTo(huge);
     }
 
     @Test
@@ -177,10 +217,6 @@ class IntakeFlowTests {
         List<SubmissionView.Summary> items = search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).items();
         assertThat(items).hasSize(1);
         return search.detail(items.get(0).id()).orElseThrow();
-    }
-
-    private static boolean containsMessage(List<MimeMessage> messages, String messageId) {
-        return messages.stream().anyMatch(m -> id(m).equals(messageId));
     }
 
     private static String id(MimeMessage m) {

@@ -55,6 +55,35 @@ public final class Mailbox {
         return read(settings.imap().username(), settings.imap().password(), name);
     }
 
+    /** The Message-IDs in a folder of the collection mailbox, read from the headers alone. */
+    public List<String> messageIds(String folderName) throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        try (Store store = session.getStore("imap")) {
+            store.connect(settings.imap().username(), settings.imap().password());
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return ids;
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                Message[] messages = folder.getMessages();
+                jakarta.mail.FetchProfile headers = new jakarta.mail.FetchProfile();
+                headers.add("Message-ID");
+                headers.add(jakarta.mail.FetchProfile.Item.FLAGS);
+                folder.fetch(messages, headers);
+                for (Message m : messages) {
+                    String[] id = m.getHeader("Message-ID");
+                    if (id != null && !m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
+                        ids.add(id[0]);
+                    }
+                }
+            } finally {
+                folder.close(false);
+            }
+        }
+        return ids;
+    }
+
     /** The messages in another address's inbox (the embedded server makes one per recipient). */
     public List<MimeMessage> inboxOf(String address) throws MessagingException, IOException {
         return read(address, address, "INBOX");

@@ -33,6 +33,9 @@ class CrossAnnexRulesTests {
     void treatsBracketWidthsAlike() {
         assertThat(OrganizationNames.same("宁波甬新（集团）有限公司", "宁波甬新(集团)有限公司")).isTrue();
         assertThat(OrganizationNames.same("宁波", "宁波甬新精密机械有限公司")).isFalse();
+        // two full legal names that differ are two companies, even when one contains the other
+        assertThat(OrganizationNames.same("宁波碳谷新材料科技股份有限公司", "宁波碳谷新材料有限公司")).isFalse();
+        assertThat(OrganizationNames.same("宁波和丰纺织有限公司", "宁波市和丰纺织有限公司")).isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.formbox.system;
+package org.formbox.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.formbox.intake.MailIntake;
 import org.formbox.reply.OutboxSender;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,93 @@
+package org.formbox.reply;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.formbox.export.Labels;
+import org.formbox.submission.SubmissionStatistics;
+import org.formbox.submission.SubmissionStatus;
+import org.formbox.submission.SubmissionView.Detail;
+import org.formbox.submission.SubmissionView.FindingView;
+import org.formbox.submission.SubmissionView.Summary;
+
+/**
+ * What one digest says, shaped for the templates {@code mail-templates/digest.txt} and
+ * {@code digest.html} (variable {@code d}); every text is ready to print.
+ *
+ * @param generatedAt       when it was made
+ * @param since             the last digest, or "（首次汇总）"
+ * @param total             submissions stored
+ * @param enterprises       enterprises with a form submission
+ * @param byStatus          status name → count
+ * @param newSubmissions    received since the last digest
+ * @param needingCorrection current submissions that need correction, with their main findings
+ * @param resubmissions     new versions received since the last digest
+ * @param failed            messages that failed since the last digest
+ */
+public record CoordinatorDigestContent(String generatedAt, String since, long total, long enterprises,
+                                       Map<String, Long> byStatus, List<Line> newSubmissions,
+                                       List<Line> needingCorrection, List<Line> resubmissions, List<Line> failed) {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final int MAIN_FINDINGS = 3;
+
+    /**
+     * One submission in a list.
+     *
+     * @param id         its id
+     * @param enterprise enterprise name, or the sender when none
+     * @param sender     the sender
+     * @param receivedAt when received
+     * @param status     status name in Chinese
+     * @param version    version number, or blank
+     * @param notes      main findings or the failure reason
+     */
+    public record Line(long id, String enterprise, String sender, String receivedAt, String status, String version,
+                       List<String> notes) {
+    }
+
+    static CoordinatorDigestContent of(Instant now, Instant since, SubmissionStatistics.Counts counts,
+                                       List<Summary> received, List<Detail> correction, List<Detail> failedSince) {
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        counts.byStatus().forEach((s, n) -> byStatus.put(Labels.status(s), n));
+        return new CoordinatorDigestContent(TIME.format(now), since == null ? "（首次汇总）" : TIME.format(since),
+                counts.total(), counts.enterprises(), byStatus,
+                received.stream().map(CoordinatorDigestContent::line).toList(),
+                correction.stream().map(d -> line(d, d.findings().stream()
+                        .filter(f -> "error".equals(f.severity()) && f.overriddenBy() == null)
+                        .limit(MAIN_FINDINGS).map(FindingView::message).toList())).toList(),
+                received.stream().filter(s -> s.version() != null && s.version() > 1)
+                        .map(CoordinatorDigestContent::line).toList(),
+                failedSince.stream().map(d -> line(d, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
+                        .toList());
+    }
+
+    /** Whether anything happened since the last digest. */
+    public boolean quiet() {
+        return newSubmissions.isEmpty();
+    }
+
+    private static Line line(Summary s) {
+        return new Line(s.id(), name(s.enterpriseName(), s.sender()), nz(s.sender()), TIME.format(s.receivedAt()),
+                Labels.status(s.status()), s.version() == null ? "" : String.valueOf(s.version()), List.of());
+    }
+
+    private static Line line(Detail d, List<String> notes) {
+        return new Line(d.id(), name(d.enterpriseName(), d.sender()), nz(d.sender()), TIME.format(d.receivedAt()),
+                Labels.status(d.status()), d.version() == null ? "" : String.valueOf(d.version()), notes);
+    }
+
+    static boolean failed(Summary s) {
+        return SubmissionStatus.FAILED.name().equals(s.status());
+    }
+
+    private static String name(String enterprise, String sender) {
+        return enterprise == null || enterprise.isBlank() ? nz(sender) : enterprise;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,68 @@
+package org.formbox.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.mail.MessagingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.formbox.export.Labels;
+import org.formbox.reply.CoordinatorDigest;
+import org.formbox.submission.SubmissionStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The dashboard: counts by status, region, programme and day, and the digest on request. */
+@Controller
+@Hidden
+class DashboardPage {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardPage.class);
+    private static final int DAYS = 14;
+
+    private final SubmissionStatistics statistics;
+    private final CoordinatorDigest digest;
+
+    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest) {
+        this.statistics = statistics;
+        this.digest = digest;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        var counts = statistics.counts(DAYS, ZoneId.systemDefault());
+        model.addAttribute("counts", counts);
+        model.addAttribute("charts", List.of(
+                BarChart.of("按状态", counts.byStatus(), Labels::status, s -> search("status", s)),
+                BarChart.of("按地区（各企业最新提交）", counts.byRegion(), r -> r, r -> search("region", r)),
+                BarChart.of("按专项（各企业最新提交）", counts.byProgramme(), p -> p, p -> search("programme", p)),
+                BarChart.of("最近 " + DAYS + " 天每日收到", counts.perDay(), LocalDate::toString,
+                        d -> UriComponentsBuilder.fromPath("/submissions").queryParam("from", d).queryParam("to", d)
+                                .encode().toUriString())));
+        return "dashboard";
+    }
+
+    @PostMapping("/digest")
+    String sendDigest(Authentication user, HttpServletRequest request, RedirectAttributes flash) {
+        Roles.requireCoordinator(request);
+        try {
+            var sent = digest.send(user.getName());
+            flash.addFlashAttribute("message", "汇总邮件已发送至 " + sent.recipient() + "（新收 " + sent.newCount() + " 份）。");
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("Digest on request failed", e);
+            flash.addFlashAttribute("error", "汇总邮件发送失败：" + e.getMessage());
+        }
+        return "redirect:/";
+    }
+
+    private static String search(String name, String value) {
+        return UriComponentsBuilder.fromPath("/submissions").queryParam(name, value).encode().toUriString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.formbox.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description of the staff API: {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiDescription {
+
+    @Bean
+    OpenAPI formboxApi() {
+        return new OpenAPI()
+                .info(new Info().title("Formbox staff API").version("1")
+                        .description("Stored submissions of the 科技创新2025 call, their findings, the export and the digest. "
+                                + "HTTP Basic with a staff account; overrides and the digest need the COORDINATOR role."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

@@ -1,0 +1,117 @@
+package org.formbox.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.formbox.forms.Unreadable;
+import org.formbox.support.TestMails;
+import org.junit.jupiter.api.Test;
+
+class MailUnpackerTests {
+
+    private final MailUnpacker unpacker = new MailUnpacker();
+
+    private UnpackedMail sample(String name) throws Exception {
+        return unpacker.unpack(Files.readAllBytes(Path.of("sample-submissions", name)));
+    }
+
+    @Test
+    void decodesFoxmailGbkNamesSubjectAndSender() throws Exception {
+        UnpackedMail mail = sample("05-foxmail-gbk-names.eml");
+        assertThat(mail.sender()).isEqualTo("zhengxf@mingrui-robot.com");
+        assertThat(mail.senderName()).isEqualTo("郑晓峰");
+        assertThat(mail.subject()).isEqualTo("宁波明睿智能装备有限公司-科技创新2025重大专项附件1和附件2");
+        assertThat(mail.attachments()).extracting(MailAttachment::filename).containsExactly(
+                "附件1：SCARA机器人项目实施方案（明睿）.docx", "附件2：宁波明睿智能装备有限公司基本情况调查表.docx");
+        assertThat(mail.bodyText()).isNotBlank();
+    }
+
+    @Test
+    void joinsEncodedWordsSplitInsideACharacter() throws Exception {
+        assertThat(sample("06-outlook-gbk-split-word.eml").attachments()).extracting(MailAttachment::filename)
+                .contains("附件二：宁波甬芯微电子有限公司企业基本情况调查表.docx");
+        byte[] gbk = "附件二".getBytes(Charset.forName("GBK"));
+        String split = "=?GBK?B?" + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(gbk, 3)) + "?= =?gbk?B?"
+                + Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(gbk, 3, gbk.length)) + "?=";
+        assertThat(EncodedWords.decode(split)).isEqualTo("附件二");
+    }
+
+    @Test
+    void readsRfc2231NamesAndRaw8BitNames() throws Exception {
+        assertThat(sample("07-rfc2231-names-odt.eml").attachments()).extracting(MailAttachment::filename)
+                .containsExactly("附件1：海上风电机组变流器及智能运维系统研制-实施方案.odt",
+                        "附件2：宁波东海清能装备有限公司基本情况调查表.docx");
+        String raw8bit = new String("附件2.docx".getBytes(Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
+        assertThat(EncodedWords.decode(raw8bit)).isEqualTo("附件2.docx");
+    }
+
+    @Test
+    void unpacksZipWithGbkEntryNames() throws Exception {
+        UnpackedMail mail = sample("08-qqmail-zip-gbk-entries.eml");
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::origin, MailAttachment::container)
+                .containsExactly(
+                        tuple("杭湾新能-科技创新2025申报材料.zip", "", true),
+                        tuple("附件1-驱动电机控制器项目实施方案.docx", "杭湾新能-科技创新2025申报材料.zip", false),
+                        tuple("附件2-宁波杭湾新能汽车部件有限公司基本情况调查表.docx", "杭湾新能-科技创新2025申报材料.zip", false));
+        assertThat(mail.attachments().get(1).content()).startsWith('P', 'K');
+    }
+
+    @Test
+    void unpacksForwardedMessages() throws Exception {
+        assertThat(sample("09-forwarded-rfc822.eml").attachments()).extracting(MailAttachment::filename, MailAttachment::origin)
+                .containsExactly(tuple("附件1 高场磁共振成像关键部件项目实施方案.docx", "转发邮件"),
+                        tuple("附件2 宁波康迪医疗器械有限公司基本情况调查表.docx", "转发邮件"));
+    }
+
+    @Test
+    void keepsDuplicateNamesAndMarksInlineImages() throws Exception {
+        UnpackedMail mail = sample("10-outlook-duplicate-image001.eml");
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::inline).containsExactly(
+                tuple("image001.png", true), tuple("image001.png", true),
+                tuple("附件1-高导热石墨烯复合膜项目实施方案.docx", false), tuple("附件2-碳谷新材料基本情况调查表.docx", false));
+    }
+
+    @Test
+    void namesNamelessAttachments() throws Exception {
+        assertThat(sample("11-nameless-attachment.eml").attachments()).extracting(MailAttachment::filename)
+                .containsExactly("附件1 航空航天用高温合金精密铸件项目实施方案.docx", "未命名附件2.bin");
+    }
+
+    @Test
+    void saysWhenAMessageHasMorePartsThanAreUnpacked() throws Exception {
+        TestMails many = TestMails.from("many.parts@nbtest.cn");
+        for (int i = 0; i < MailUnpacker.MAX_PARTS + 20; i++) {
+            many.attachRaw("application/octet-stream; name=\"f" + i + ".bin\"", "attachment; filename=\"f" + i + ".bin\"", new byte[] {1});
+        }
+        UnpackedMail mail = unpacker.unpack(many.build());
+        assertThat(mail.truncated()).isTrue();
+        assertThat(mail.attachments()).hasSizeLessThan(MailUnpacker.MAX_PARTS);
+        assertThat(sample("01-docx-pair-clean.eml").truncated()).isFalse();
+    }
+
+    @Test
+    void refusesZipBombsWithoutUnpackingThem() throws Exception {
+        byte[] zeros = new byte[64 << 20];
+        byte[] bomb = TestMails.gbkZip(new String[] {"附件2.docx"}, new byte[][] {zeros});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("bomb@nbtest.cn")
+                .attachRaw("application/zip; name=\"a.zip\"", "attachment; filename=\"a.zip\"", bomb).build());
+        assertThat(mail.attachments()).hasSize(1);
+        assertThat(mail.attachments().get(0).problem()).isEqualTo(Unreadable.TOO_LARGE);
+    }
+
+    @Test
+    void refusesZipsNestedTooDeep() throws Exception {
+        byte[] inner = TestMails.gbkZip(new String[] {"附件2.docx"}, new byte[][] {{1, 2, 3}});
+        for (int i = 0; i < 6; i++) {
+            inner = TestMails.gbkZip(new String[] {"level" + i + ".zip"}, new byte[][] {inner});
+        }
+        UnpackedMail mail = unpacker.unpack(TestMails.from("nested@nbtest.cn")
+                .attachRaw("application/zip; name=\"n.zip\"", "attachment; filename=\"n.zip\"", inner).build());
+        assertThat(mail.attachments()).singleElement().extracting(MailAttachment::problem).isEqualTo(Unreadable.TOO_LARGE);
+    }
+}

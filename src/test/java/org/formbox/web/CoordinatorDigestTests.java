@@ -1,0 +1,140 @@
+package org.formbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.formbox.intake.RawArchive;
+import org.formbox.reply.CoordinatorDigest;
+import org.formbox.submission.Submissions;
+import org.formbox.system.EmbeddedMailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@StaffWebTest
+class CoordinatorDigestTests {
+
+    static final String COORDINATOR = "coordinator@formbox.test";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Submissions submissions;
+    @Autowired
+    RawArchive archive;
+    @Autowired
+    CoordinatorDigest digest;
+    @Autowired
+    EmbeddedMailServer mailServer;
+    @Autowired
+    CamelContext camel;
+
+    @BeforeEach
+    void seed() {
+        StaffFixtures.seed(submissions, archive);
+    }
+
+    @Test
+    void isScheduledByTheDigestRouteOnTheConfiguredCron() {
+        var route = camel.getRoute("coordinator-digest");
+        assertThat(route).isNotNull();
+        assertThat(route.getEndpoint().getEndpointUri()).startsWith("scheduler://coordinator-digest")
+                .contains("scheduler=spring");
+        assertThat(camel.getRouteController().getRouteStatus("coordinator-digest").isStarted()).isTrue();
+    }
+
+    @Test
+    void mailsTotalsCorrectionsFailuresAndTheWorkbook() throws Exception {
+        int before = toCoordinator().size();
+        var sent = digest.send("test");
+        assertThat(sent.recipient()).isEqualTo(COORDINATOR);
+        List<MimeMessage> mails = toCoordinator();
+        assertThat(mails).hasSize(before + 1);
+        MimeMessage mail = mails.get(mails.size() - 1);
+        assertThat(mail.getSubject()).contains("收表汇总");
+        assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+
+        List<Part> parts = new ArrayList<>();
+        flatten(mail, parts);
+        String text = body(parts, "text/plain");
+        String html = body(parts, "text/html");
+        assertThat(text).contains("需更正").contains(StaffFixtures.YONGXIN)
+                .contains("固定资产（21000万元）大于总资产（18000万元），请核对。")
+                .contains("处理失败").contains("someone@example.cn").contains("附件解析失败");
+        assertThat(html).contains(StaffFixtures.YONGXIN).contains("重新提交");
+        Part workbook = parts.stream().filter(p -> isAttachment(p)).findFirst().orElseThrow();
+        assertThat(workbook.getFileName()).endsWith(".xlsx").startsWith("科技创新2025");
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook.getInputStream().readAllBytes()))) {
+            assertThat(book.getSheet("最新提交").getPhysicalNumberOfRows()).isGreaterThan(3);
+        }
+
+        // what was new is no longer new for the next digest
+        assertThat(digest.content(Instant.now()).newSubmissions()).isEmpty();
+        assertThat(digest.content(Instant.now()).needingCorrection()).isNotEmpty();
+    }
+
+    @Test
+    void aCoordinatorSendsItFromTheDashboard() throws Exception {
+        int before = toCoordinator().size();
+        mvc.perform(post("/digest").with(user("staff").roles("STAFF")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/digest").with(user("coordinator").roles("STAFF", "COORDINATOR")).with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attributeExists("message"));
+        assertThat(toCoordinator()).hasSize(before + 1);
+    }
+
+    private List<MimeMessage> toCoordinator() {
+        return Arrays.stream(mailServer.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(COORDINATOR));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static void flatten(Part part, List<Part> out) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                flatten(child, out);
+            }
+        } else {
+            out.add(part);
+        }
+    }
+
+    private static String body(List<Part> parts, String type) throws Exception {
+        for (Part p : parts) {
+            if (p.isMimeType(type) && !isAttachment(p)) {
+                return (String) p.getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    private static boolean isAttachment(Part p) {
+        try {
+            return Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition()) || p.getFileName() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
