@@ -5,6 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.formbox.extraction.DocumentReader;
 import org.formbox.extraction.ReadDocument;
 import org.formbox.forms.Annex;
@@ -32,6 +37,8 @@ final class MessageReading {
     private final Checks checks;
     private final AutoReplyPolicy autoReplies;
     private final ReplyLimiter limiter;
+    private final Executor readers = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("formbox-attachment-"));
 
     MessageReading(MailUnpacker unpacker, DocumentReader reader, Checks checks, AutoReplyPolicy autoReplies,
                    ReplyLimiter limiter) {
@@ -47,7 +54,16 @@ final class MessageReading {
         var automated = autoReplies.automated(mail);
         List<SubmissionDraft.Document> documents = new ArrayList<>();
         List<CheckedDocument> checked = new ArrayList<>();
+        // the attachments of one message are read side by side (the reader is thread-safe); still
+        // all before the commit, so nothing about the order of archive, commit and move changes
+        List<CompletableFuture<ReadDocument>> reads = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
+            boolean read = automated.isEmpty() && !a.container() && !a.inline() && a.problem() == null;
+            reads.add(read ? CompletableFuture.supplyAsync(
+                    () -> IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content())), readers) : null);
+        }
+        for (int i = 0; i < mail.attachments().size(); i++) {
+            MailAttachment a = mail.attachments().get(i);
             if (automated.isPresent() || a.container()) {
                 documents.add(document(a, null, null));
                 continue;
@@ -58,8 +74,7 @@ final class MessageReading {
                         false, Annex.OTHER, null, java.util.Map.of()));
                 continue;
             }
-            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem())
-                    : IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content()));
+            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : reads.get(i).join();
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
         }
@@ -166,5 +181,14 @@ final class MessageReading {
         }
         return new SubmissionDraft(messageId, archived.fingerprint(), archived.path(), sender, null, null, subject, null, null,
                 receivedAt, raw.length, SubmissionStatus.FAILED, e.toString(), null, List.of(), List.of(), null);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
