@@ -21,7 +21,14 @@ import java.util.List;
 final class IndexedMessages implements StoredMessageCollection {
 
     private final StoredMessageCollection messages;
-    private volatile long[] uids;
+    // No lock of our own around the cache: GreenMail's COPY walks the message list holding its
+    // lock and asks for UIDs, while a delivery holds this collection's monitor and adds to the
+    // list, so a lock here deadlocked the two (a hung benchmark). A versioned snapshot needs none.
+    private volatile long version;
+    private volatile Snapshot cache;
+
+    private record Snapshot(long version, long[] uids) {
+    }
 
     private IndexedMessages(StoredMessageCollection messages) {
         this.messages = messages;
@@ -38,43 +45,52 @@ final class IndexedMessages implements StoredMessageCollection {
     }
 
     @Override
-    public synchronized long[] getMessageUids() {
-        long[] u = uids;
-        if (u == null) {
-            u = messages.getMessageUids();
-            uids = u;
+    public long[] getMessageUids() {
+        Snapshot snapshot = cache;
+        long before = version;
+        if (snapshot != null && snapshot.version() == before) {
+            return snapshot.uids();
         }
-        return u;
+        long[] uids = messages.getMessageUids();
+        if (version == before) {
+            cache = new Snapshot(before, uids);
+        }
+        return uids;
+    }
+
+    private void changed() {
+        version++;
     }
 
     @Override
     public synchronized void add(StoredMessage message) {
         messages.add(message);
-        uids = null;
+        changed();
     }
 
     @Override
     public synchronized StoredMessage remove(long uid) {
-        uids = null;
-        return messages.remove(uid);
+        StoredMessage removed = messages.remove(uid);
+        changed();
+        return removed;
     }
 
     @Override
     public synchronized void clear() {
         messages.clear();
-        uids = null;
+        changed();
     }
 
     @Override
     public synchronized void expunge(List<FolderListener> listeners) {
         messages.expunge(listeners);
-        uids = null;
+        changed();
     }
 
     @Override
     public synchronized void expunge(List<FolderListener> listeners, IdRange[] ranges) {
         messages.expunge(listeners, ranges);
-        uids = null;
+        changed();
     }
 
     @Override
