@@ -2,9 +2,11 @@ package org.formbox.intake;
 
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import org.formbox.extraction.DocumentReader;
 import org.formbox.extraction.ReadDocument;
 import org.formbox.forms.Annex;
 import org.formbox.forms.FieldValue;
+import org.formbox.forms.Unreadable;
 import org.formbox.reply.ReplyLimiter;
 import org.formbox.submission.SubmissionDraft;
 import org.formbox.submission.SubmissionStatus;
@@ -71,7 +74,7 @@ final class MessageReading {
             if (a.inline()) {
                 // a logo or picture in the mail body: kept, but neither read nor reported as unreadable
                 documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
-                        false, Annex.OTHER, null, java.util.Map.of()));
+                        false, Annex.OTHER, null, Map.of()));
                 continue;
             }
             ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : reads.get(i).join();
@@ -81,12 +84,12 @@ final class MessageReading {
         if (mail.truncated() && automated.isEmpty()) {
             // the rest stays in the raw archive; the sender is told the mail carried too much
             checked.add(new CheckedDocument("第" + (MailUnpacker.MAX_PARTS + 1) + "个及以后的附件", Annex.UNREADABLE,
-                    java.util.Map.of(), org.formbox.forms.Unreadable.TOO_LARGE));
+                    Map.of(), Unreadable.TOO_LARGE));
         }
         if (automated.isEmpty() && checked.stream().noneMatch(MessageReading::isForm) && mail.bodyText() != null
                 && !mail.bodyText().isBlank()) {
             // some senders paste the table into the mail itself: read the body like a document
-            byte[] body = mail.bodyText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = mail.bodyText().getBytes(StandardCharsets.UTF_8);
             ReadDocument read = reader.read(BODY_NAME, body);
             if (isForm(read.annex())) {
                 documents.add(new SubmissionDraft.Document(BODY_NAME, "text/plain; charset=UTF-8", "", body, false,
@@ -115,7 +118,7 @@ final class MessageReading {
     }
 
     static SubmissionStatus status(List<CheckedDocument> documents, List<Finding> findings) {
-        boolean formRead = documents.stream().anyMatch(d -> d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2);
+        boolean formRead = documents.stream().anyMatch(MessageReading::isForm);
         boolean unreadable = documents.stream().anyMatch(d -> d.annex() == Annex.UNREADABLE);
         if (!formRead && !unreadable) {
             return SubmissionStatus.NO_FORM;
@@ -136,15 +139,16 @@ final class MessageReading {
         return null;
     }
 
+    /** Reply-To when the sender set one, else From (the unpacker already falls back). */
     private static String replyAddress(UnpackedMail mail) {
-        return mail.replyTo() != null ? mail.replyTo() : mail.sender();
+        return mail.replyTo();
     }
 
     private static SubmissionDraft.Document document(MailAttachment a, ReadDocument read,
-                                                     java.util.Map<String, FieldValue> fields) {
+                                                     Map<String, FieldValue> fields) {
         return new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(), a.container(),
                 read == null ? (a.problem() != null ? Annex.UNREADABLE : null) : read.annex(),
-                read == null ? a.problem() : read.unreadable(), fields == null ? java.util.Map.of() : fields);
+                read == null ? a.problem() : read.unreadable(), fields == null ? Map.of() : fields);
     }
 
     private static SubmissionDraft build(UnpackedMail mail, RawArchive.Entry archived, byte[] raw, Instant receivedAt,
