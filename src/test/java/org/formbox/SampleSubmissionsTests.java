@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * findings its README promises, every person one reply and every machine none.
  */
 @MailboxTest
-@TestPropertySource(properties = {"formbox.mail.smtp.port=3935", "formbox.mail.imap.port=3953",
+@TestPropertySource(properties = {"formbox.mail.smtp.port=${TEST_PORT_PREFIX:39}35", "formbox.mail.imap.port=${TEST_PORT_PREFIX:39}53",
         "spring.datasource.url=jdbc:h2:mem:samples;DB_CLOSE_DELAY=-1", "formbox.archive.dir=target/test-data/samples/archive"})
 class SampleSubmissionsTests {
 

@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "formbox.mail.smtp.port=3925",
-        "formbox.mail.imap.port=3943",
+        "formbox.mail.smtp.port=${TEST_PORT_PREFIX:39}25",
+        "formbox.mail.imap.port=${TEST_PORT_PREFIX:39}43",
         "formbox.mail.poll-delay=250",
         "formbox.reply.poll-period=250",
         "formbox.reply.max-per-sender=5",
