@@ -1,6 +1,8 @@
 package org.formbox.intake;
 
+import jakarta.mail.search.SearchTerm;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Properties;
 import org.formbox.extraction.DocumentReader;
 import org.formbox.reply.ReplyLimiter;
@@ -42,9 +44,16 @@ class IntakeConfiguration {
 
     @Bean
     MailIntake mailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
-                          AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail) {
+                          AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail,
+                          IntakeSettings settings, Clock clock) {
         return new MailIntake(archive, unpacker, reader, checks, policy, limiter, submissions,
-                mail.imap().failedFolder());
+                mail.imap().failedFolder(), settings, clock);
+    }
+
+    /** The intake route's search term: every message not waiting out a back-off. */
+    @Bean
+    SearchTerm dueMessages(MailIntake intake) {
+        return intake.dueMessages();
     }
 
     /**

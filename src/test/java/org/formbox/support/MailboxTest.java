@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "formbox.mail.poll-delay=250",
         "formbox.reply.poll-period=250",
         "formbox.reply.max-per-sender=5",
+        "formbox.intake.retry-delay=PT1S",
+        "formbox.intake.max-retry-delay=PT4S",
         "spring.datasource.url=jdbc:h2:mem:mailboxtest;DB_CLOSE_DELAY=-1",
         "formbox.archive.dir=target/test-data/mailbox/archive",
         "formbox.security.users[0].username=staff",
