@@ -80,6 +80,26 @@ class PoisonMailTests {
         awaitMovedOut(mail.messageId());
     }
 
+    @Test
+    void tenThousandNestedMultipartsAreRejectedQuicklyAndTheMailBehindIsProcessedInItsUsualTime() throws Exception {
+        String hostile = "deep.nesting@nbtest.cn";
+        byte[] nested = TestMails.nestedMultiparts(hostile, "<deep-10000@nbtest.cn>", 10_000);
+        assertThat(nested.length).isGreaterThan(600_000);
+        mailbox.deliver(nested, hostile);
+        long start = System.nanoTime();
+        List<String> behind = List.of("behind.deep.1@nbtest.cn", "behind.deep.2@nbtest.cn", "behind.deep.3@nbtest.cn");
+        for (String sender : behind) {
+            mailbox.deliver(TestMails.from(sender).build(), sender);
+        }
+        for (String sender : behind) {
+            assertThat(awaitOne(sender).status()).isEqualTo("NO_FORM");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        SubmissionView.Detail deep = awaitOne(hostile);
+        assertThat(deep.status()).isIn("FAILED", "NEEDS_CORRECTION");
+        awaitMovedOut("<deep-10000@nbtest.cn>");
+    }
+
     private void awaitMovedOut(String messageId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.messageIds("INBOX").contains(messageId)
                 && (mailbox.messageIds("Processed").contains(messageId) || mailbox.messageIds("Failed").contains(messageId)));
