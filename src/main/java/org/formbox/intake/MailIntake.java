@@ -87,7 +87,8 @@ public class MailIntake {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
-            raw = bytes.toByteArray();
+            // the embedded server keeps a message too complex to store part by part wrapped; the original goes on
+            raw = org.formbox.system.WrappedMail.unwrap(bytes.toByteArray());
             outcome = ingest(raw, Instant.now());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, message, raw, e);

@@ -58,6 +58,13 @@ final class MessageReading {
     SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
         // one deadline for the whole message: the attachments still unread when it passes are unreadable
         long deadline = System.nanoTime() + timeout.toNanos();
+        // the cheap look before any parser: 10,000 nested multiparts cost the mail library (and
+        // every IMAP server copying it) minutes and stack
+        org.formbox.system.MimeShape shape = org.formbox.system.MimeShape.of(raw);
+        if (shape.depth() > org.formbox.system.MimeShape.MAX_DEPTH) {
+            throw new jakarta.mail.MessagingException("multiparts nested " + shape.depth() + " levels deep (at most "
+                    + org.formbox.system.MimeShape.MAX_DEPTH + " are read)");
+        }
         UnpackedMail mail = unpacker.unpack(raw);
         var automated = autoReplies.automated(mail);
         List<SubmissionDraft.Document> documents = new ArrayList<>();

@@ -180,6 +180,11 @@ public class Submissions {
     public record Stored(String archivePath, Instant receivedAt) {
     }
 
+    /** Where every stored submission's message is archived, for reconciling the archive with the store. */
+    public java.util.Set<String> archivePaths() {
+        return new java.util.HashSet<>(jdbc.sql("select archive_path from submission").query(String.class).list());
+    }
+
     /** The ids of every stored submission, oldest first, for a full re-read. */
     public List<Long> allIds() {
         return jdbc.sql("select id from submission order by id").query(Long.class).list();

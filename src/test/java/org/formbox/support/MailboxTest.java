@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "formbox.reply.poll-period=250",
         "formbox.reply.max-per-sender=5",
         "formbox.intake.retry-delay=PT1S",
+        "formbox.intake.reconcile=false",
+        "formbox.mail.spool-dir=target/test-data/mailbox/spool-${random.uuid}",
         "formbox.intake.max-retry-delay=PT4S",
         "spring.datasource.url=jdbc:h2:mem:mailboxtest;DB_CLOSE_DELAY=-1",
         "formbox.archive.dir=target/test-data/mailbox/archive",

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StoreHealthTests {
 
     @Test
-    void closedStoreIsDownAndComesBackUpOnceItAnswersAgain() {
+    void closedStoreIsDownAndComesBackUpOnceItAnswersAgain() throws Exception {
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setExceptionOverrideClassName(ClosedStoreConnections.class.getName());
             pool.setJdbcUrl("jdbc:h2:mem:store-health");
@@ -24,7 +24,9 @@ class StoreHealthTests {
 
             // what H2 does after running out of memory: the database is closed under the pool's connections
             jdbc.execute("shutdown");
-            assertThat(pool.getConnection().isValid(1)).as("a fresh connection looks valid").isTrue();
+            try (var connection = pool.getConnection()) {
+                assertThat(connection.isValid(1)).as("a fresh connection looks valid").isTrue();
+            }
             assertThat(health.health().getStatus()).as(health.health().toString()).isEqualTo(Status.DOWN);
 
             jdbc.execute("create table submission (id bigint primary key)"); // the store can be used again
