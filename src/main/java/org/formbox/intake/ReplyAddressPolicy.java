@@ -38,7 +38,19 @@ final class ReplyAddressPolicy {
         } catch (Exception | StackOverflowError unreadable) {
             return new Choice(null, "no reply address: unreadable headers", null);
         }
-        return choose(headers.getHeader("Reply-To"), headers.getHeader("From"));
+        return choose(raw8bit(headers.getHeader("Reply-To")), raw8bit(headers.getHeader("From")));
+    }
+
+    /** Header lines written in raw UTF-8 or GBK (internationalised domains) read back as the characters meant. */
+    private static String[] raw8bit(String[] values) {
+        if (values == null) {
+            return null;
+        }
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = EncodedWords.recover8bit(values[i]);
+        }
+        return out;
     }
 
     Choice choose(String[] replyTo, String[] from) {
