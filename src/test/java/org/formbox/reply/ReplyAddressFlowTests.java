@@ -156,10 +156,11 @@ class ReplyAddressFlowTests {
         assertThat(size(first)).isLessThan(size(second) + 120_000);
     }
 
-    @Test
-    void aBrokenMailFromAPersonIsAnsweredOnceWithARequestToResend() throws Exception {
-        String sender = "broken.boundary@nbtest.cn";
-        byte[] broken = brokenMail(sender, "");
+    @ParameterizedTest
+    @ValueSource(strings = {"no-boundary", "unbalanced-quote", "cut-base64"})
+    void aBrokenMailFromAPersonIsAnsweredOnceWithARequestToResend(String shape) throws Exception {
+        String sender = "broken." + shape + "@nbtest.cn";
+        byte[] broken = brokenMail(sender, "", shape);
         mailbox.deliver(broken, sender);
         MimeMessage reply = awaitSingleReply(sender);
         SubmissionView.Detail s = submission(sender);
@@ -169,7 +170,7 @@ class ReplyAddressFlowTests {
 
         // the same message delivered again is recognised: still one reply
         mailbox.deliver(broken, sender);
-        String witness = "broken.witness@nbtest.cn";
+        String witness = "broken.witness." + shape + "@nbtest.cn";
         mailbox.deliver(TestMails.from(witness).build(), witness);
         awaitSingleReply(witness);
         assertThat(mailbox.inboxOf(sender)).hasSize(1);
@@ -178,9 +179,9 @@ class ReplyAddressFlowTests {
     @Test
     void aBrokenMailFromAMachineIsNotAnswered() throws Exception {
         String machine = "broken.machine@nbtest.cn";
-        mailbox.deliver(brokenMail(machine, "Auto-Submitted: auto-generated\r\n"), machine);
+        mailbox.deliver(brokenMail(machine, "Auto-Submitted: auto-generated\r\n", "no-boundary"), machine);
         String daemon = "mailer-daemon@broken.nbtest.cn";
-        mailbox.deliver(brokenMail(daemon, ""), "broken.daemon@nbtest.cn");
+        mailbox.deliver(brokenMail(daemon, "", "cut-base64"), "broken.daemon@nbtest.cn");
         String witness = "broken.machine.witness@nbtest.cn";
         mailbox.deliver(TestMails.from(witness).build(), witness);
         awaitSingleReply(witness);
@@ -191,13 +192,26 @@ class ReplyAddressFlowTests {
         assertThat(mailbox.inboxOf(daemon)).isEmpty();
     }
 
-    /** A mail whose multipart boundary never appears: the client stopped writing it half-way. */
-    private static byte[] brokenMail(String from, String extraHeaders) {
-        return ("From: " + from + "\r\nTo: forms@formbox.test\r\nSubject: =?UTF-8?B?"
+    /**
+     * A mail a careless client cut short: its multipart boundary never appears, or its boundary
+     * parameter is an unterminated quoted string, or it stops inside a base64 attachment with no
+     * closing boundary.
+     */
+    private static byte[] brokenMail(String from, String extraHeaders, String shape) {
+        String head = "From: " + from + "\r\nTo: forms@formbox.test\r\nSubject: =?UTF-8?B?"
                 + java.util.Base64.getEncoder().encodeToString("申报材料".getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
                 + "Message-ID: <" + java.util.UUID.randomUUID() + "@broken.example.cn>\r\n" + extraHeaders
-                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"----=_NextPart_cut\"\r\n\r\n"
-                + "This is a multi-part message in MIME format.\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                + "MIME-Version: 1.0\r\n";
+        String rest = switch (shape) {
+            case "no-boundary" -> "Content-Type: multipart/mixed; boundary=\"----=_NextPart_cut\"\r\n\r\n"
+                    + "This is a multi-part message in MIME format.\r\n";
+            case "unbalanced-quote" -> "Content-Type: multipart/mixed; boundary=\"----=_NextPart_cut\r\n\r\n"
+                    + "------=_NextPart_cut\r\nContent-Type: text/plain\r\n\r\n附件见后\r\n------=_NextPart_cut--\r\n";
+            default -> "Content-Type: multipart/mixed; boundary=\"----=_NextPart_cut\"\r\n\r\n"
+                    + "------=_NextPart_cut\r\nContent-Type: text/plain\r\n\r\nhello\r\n------=_NextPart_cut\r\n"
+                    + "Content-Type: application/pdf; name=\"a.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJ";
+        };
+        return (head + rest).getBytes(StandardCharsets.UTF_8);
     }
 
     private SubmissionView.Detail submission(String sender) {
