@@ -180,7 +180,7 @@ public class MailIntake {
             draft = reading.draft(raw, archived, receivedAt);
         } catch (Exception | StackOverflowError e) {
             log.warn("Message {} could not be handled: {}", archived.hash(), e.toString());
-            draft = MessageReading.failed(raw, archived, receivedAt, e);
+            draft = reading.failedWithReply(raw, archived, receivedAt, e);
         }
         Submissions.Saved saved = submissions.save(draft);
         if (!saved.created()) {

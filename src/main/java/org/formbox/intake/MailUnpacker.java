@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.formbox.reply.MailboxAddress;
 
 /**
  * Reads a raw message into its headers, body text and every attachment: nested multiparts,
@@ -58,8 +59,7 @@ public final class MailUnpacker {
         walk.part(message, "", 0);
         Address[] from = safeFrom(message);
         InternetAddress sender = from.length > 0 && from[0] instanceof InternetAddress ia ? ia : null;
-        Address[] replyTo = safeReplyTo(message);
-        String replyAddress = replyTo.length > 0 && replyTo[0] instanceof InternetAddress r ? r.getAddress() : null;
+        String replyAddress = replyTo(message);
         String senderAddress = sender == null ? null : lower(sender.getAddress());
         return new UnpackedMail(message.getMessageID(), senderAddress,
                 sender == null ? null : EncodedWords.decode(sender.getPersonal()),
@@ -218,15 +218,13 @@ public final class MailUnpacker {
         }
     }
 
-    private static Address[] safeReplyTo(MimeMessage message) {
+    /** The one plain mailbox of Reply-To, or null: a group or a list of addresses is not a reply address. */
+    private static String replyTo(MimeMessage message) {
         try {
             String[] header = message.getHeader("Reply-To");
-            if (header == null) {
-                return new Address[0];
-            }
-            return InternetAddress.parseHeader(header[0], false);
+            return header == null || header.length != 1 ? null : MailboxAddress.single(header[0]).orElse(null);
         } catch (MessagingException e) {
-            return new Address[0];
+            return null;
         }
     }
 

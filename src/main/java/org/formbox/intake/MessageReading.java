@@ -40,6 +40,7 @@ final class MessageReading {
     private final Checks checks;
     private final AutoReplyPolicy autoReplies;
     private final ReplyLimiter limiter;
+    private final ReplyAddressPolicy replyAddresses;
     private final Executor readers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("formbox-attachment-"));
 
@@ -55,6 +56,7 @@ final class MessageReading {
         this.checks = checks;
         this.autoReplies = autoReplies;
         this.limiter = limiter;
+        this.replyAddresses = new ReplyAddressPolicy(autoReplies);
     }
 
     SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
@@ -112,14 +114,24 @@ final class MessageReading {
         }
         if (automated.isPresent()) {
             return build(mail, archived, raw, receivedAt, SubmissionStatus.IGNORED, automated.get(), null, documents,
-                    List.of(), new SubmissionDraft.Reply(replyAddress(mail), "automated message: " + automated.get()));
+                    List.of(), reply(replyAddresses.choose(raw).address(), "automated message: " + automated.get()));
         }
         List<Finding> findings = checks.check(checked);
         SubmissionStatus status = status(checked, findings);
-        String recipient = replyAddress(mail);
-        String refused = recipient == null ? "no reply address" : limiter.refuse(recipient, receivedAt).orElse(null);
         return build(mail, archived, raw, receivedAt, status, null, enterpriseName(checked), documents, findings,
-                new SubmissionDraft.Reply(recipient == null ? "" : recipient, refused));
+                reply(raw, receivedAt));
+    }
+
+    /** The reply to a person: one plain mailbox chosen by {@link ReplyAddressPolicy}, within the limits. */
+    private SubmissionDraft.Reply reply(byte[] raw, Instant receivedAt) {
+        ReplyAddressPolicy.Choice to = replyAddresses.choose(raw);
+        String refused = to.address() == null ? to.refused() : limiter.refuse(to.address(), receivedAt).orElse(null);
+        return reply(to.address(), refused);
+    }
+
+    private static SubmissionDraft.Reply reply(String recipient, String refused) {
+        return new SubmissionDraft.Reply(recipient == null ? "" : recipient,
+                refused == null || refused.length() <= 200 ? refused : refused.substring(0, 200));
     }
 
     /** Reads one attachment once its share of the heap is free; too large for the whole budget, it is not read. */
@@ -188,11 +200,6 @@ final class MessageReading {
         return null;
     }
 
-    /** Reply-To when the sender set one, else From (the unpacker already falls back). */
-    private static String replyAddress(UnpackedMail mail) {
-        return mail.replyTo();
-    }
-
     private static SubmissionDraft.Document document(MailAttachment a, ReadDocument read,
                                                      Map<String, FieldValue> fields) {
         return new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(), a.container(),
@@ -234,6 +241,46 @@ final class MessageReading {
         }
         return new SubmissionDraft(messageId, archived.fingerprint(), archived.path(), sender, null, null, subject, null, null,
                 receivedAt, raw.length, SubmissionStatus.FAILED, e.toString(), null, List.of(), List.of(), null);
+    }
+
+    /**
+     * A {@code FAILED} draft that also asks the sender to resend: a short reply to a person (the
+     * same address choice, machine checks and limits as any reply), read from the header lines alone
+     * because the rest of the message could not be read. Automated mail gets no reply.
+     */
+    SubmissionDraft failedWithReply(byte[] raw, RawArchive.Entry archived, Instant receivedAt, Throwable e) {
+        SubmissionDraft d = failed(raw, archived, receivedAt, e);
+        SubmissionDraft.Reply reply;
+        try {
+            UnpackedMail envelope = envelope(raw);
+            var automated = autoReplies.automated(envelope);
+            reply = automated.isPresent()
+                    ? reply(replyAddresses.choose(raw).address(), "automated message: " + automated.get())
+                    : reply(raw, receivedAt);
+        } catch (Exception | StackOverflowError unreadable) {
+            reply = null; // not even the headers can be read: nobody to answer
+        }
+        return new SubmissionDraft(d.messageId(), d.contentHash(), d.archivePath(), d.sender(), d.senderName(), d.replyTo(),
+                d.subject(), d.threadRefs(), d.sentAt(), d.receivedAt(), d.size(), d.status(), d.detail(),
+                d.enterpriseName(), d.documents(), d.findings(), reply);
+    }
+
+    /** A message's header lines as an {@link UnpackedMail} without body or attachments, for the machine checks. */
+    private static UnpackedMail envelope(byte[] raw) throws Exception {
+        var headers = new InternetHeaders(new ByteArrayInputStream(raw));
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        for (var e = headers.getAllHeaders(); e.hasMoreElements(); ) {
+            jakarta.mail.Header h = e.nextElement();
+            all.computeIfAbsent(h.getName().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                    .add(jakarta.mail.internet.MimeUtility.unfold(h.getValue()));
+        }
+        String from = headers.getHeader("From", null);
+        var addresses = from == null ? new jakarta.mail.internet.InternetAddress[0]
+                : jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+        String sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
+        return new UnpackedMail(headers.getHeader("Message-ID", null), sender, null, null,
+                headers.getHeader("Return-Path", null), EncodedWords.decode(headers.getHeader("Subject", null)), null, null,
+                all, MailUnpacker.baseType(headers.getHeader("Content-Type", null)), null, List.of(), false);
     }
 
     private static ThreadFactory daemon(String prefix) {

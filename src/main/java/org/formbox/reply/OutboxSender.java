@@ -40,15 +40,17 @@ public class OutboxSender {
     private final MailTemplates templates;
     private final MailTransport transport;
     private final BlankForms blankForms;
+    private final java.time.Clock clock;
 
     public OutboxSender(JdbcClient jdbc, SubmissionSearch search, ReplyComposer composer, MailTemplates templates,
-                        MailTransport transport, BlankForms blankForms) {
+                        MailTransport transport, BlankForms blankForms, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.search = search;
         this.composer = composer;
         this.templates = templates;
         this.transport = transport;
         this.blankForms = blankForms;
+        this.clock = clock;
     }
 
     private record Due(long id, long submissionId, String recipient, int attempts) {
@@ -96,6 +98,9 @@ public class OutboxSender {
     private void send(Due d) throws MessagingException, UnsupportedEncodingException {
         SubmissionView.Detail s = search.detail(d.submissionId()).orElseThrow();
         ReplyContent content = composer.compose(s);
+        if (content.templatesAttached() && formsSentToday(d)) {
+            content = ReplyComposer.formsSentEarlier(content);
+        }
         Map<String, Object> vars = ReplyComposer.variables(content);
         MimeMessage m = transport.newMessage();
         m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
@@ -136,6 +141,20 @@ public class OutboxSender {
         }
         m.setContent(mixed);
         transport.send(m);
+    }
+
+    /**
+     * Whether this address already got the blank forms today (in the call's time zone): they go
+     * out at most once a day, so a stream of mails without forms, perhaps under a forged sender,
+     * cannot make the mailbox send the same files again and again.
+     */
+    private boolean formsSentToday(Due d) {
+        java.time.ZonedDateTime startOfDay = java.time.LocalDate.now(clock).atStartOfDay(clock.getZone());
+        return jdbc.sql("""
+                select count(*) from outbox o join submission s on s.id = o.submission_id
+                where o.kind = 'REPLY' and o.state = 'SENT' and o.recipient = ? and s.status = 'NO_FORM'
+                and o.sent_at >= ? and o.id <> ?""")
+                .params(d.recipient(), startOfDay.toOffsetDateTime(), d.id()).query(Long.class).single() > 0;
     }
 
     private static boolean isConnectionFailure(Exception e) {

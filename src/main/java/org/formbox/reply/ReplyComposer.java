@@ -112,6 +112,7 @@ public class ReplyComposer {
             case "NEEDS_CORRECTION" -> "您提交的材料已收到，但有 " + errors + " 处需要更正"
                     + (warnings > 0 ? "，另有 " + warnings + " 处请您确认" : "") + "。";
             case "NO_FORM" -> "您的邮件已收到，但其中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
+            case "FAILED" -> "您的邮件已收到，但邮件在传输或生成时已损坏，系统无法读取其中的内容和附件。";
             default -> "您的邮件已收到。";
         };
     }
@@ -137,8 +138,17 @@ public class ReplyComposer {
                     "重新发送后，我们将以最新一次提交为准，并再次回复核对结果。");
             case "NO_FORM" -> List.of("本邮件附有附件1、附件2的空白模板，请填写后作为附件发送到本邮箱。",
                     "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。");
+            case "FAILED" -> List.of("请新建一封邮件，将附件1、附件2作为附件添加后重新发送到本邮箱，给您带来不便，敬请谅解。",
+                    "如重新发送后仍收到本提示，请与申报办公室联系。");
             default -> List.of();
         };
+    }
+
+    /** The same reply without the blank forms, which went to the same address earlier the same day. */
+    static ReplyContent formsSentEarlier(ReplyContent c) {
+        return new ReplyContent(c.receipt(), c.greeting(), c.status(), c.headline(), c.documents(), c.values(), c.errors(),
+                c.warnings(), c.supersedes(), List.of("附件1、附件2的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
+                        "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"), false);
     }
 
     /** Variables for the templates. */

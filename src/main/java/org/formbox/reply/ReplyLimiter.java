@@ -9,9 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one sender from being flooded: at most {@code formbox.reply.max-per-sender} replies to an
- * address within {@code formbox.reply.window}. Past that, submissions are still stored and shown
- * to staff, but no further reply goes out.
+ * Keeps one sender from being flooded and the collection mailbox from flooding the world: at most
+ * {@code formbox.reply.max-per-sender} replies to one address within {@code formbox.reply.window},
+ * the address counted in its one normalised spelling ({@link MailboxAddress}), and at most
+ * {@code formbox.reply.max-per-hour} replies in all within any hour. Past either, submissions are
+ * still stored and shown to staff with the reason, but no further reply goes out.
  */
 @Component
 public class ReplyLimiter {
@@ -19,22 +21,32 @@ public class ReplyLimiter {
     private final JdbcClient jdbc;
     private final int maxPerSender;
     private final Duration window;
+    private final int maxPerHour;
 
     public ReplyLimiter(JdbcClient jdbc, @Value("${formbox.reply.max-per-sender:10}") int maxPerSender,
-                        @Value("${formbox.reply.window:PT1H}") Duration window) {
+                        @Value("${formbox.reply.window:PT1H}") Duration window,
+                        @Value("${formbox.reply.max-per-hour:600}") int maxPerHour) {
         this.jdbc = jdbc;
         this.maxPerSender = maxPerSender;
         this.window = window;
+        this.maxPerHour = maxPerHour;
     }
 
     /** Why a reply to this address must not go out now, or empty. */
     public Optional<String> refuse(String recipient, Instant now) {
+        String address = MailboxAddress.normalise(recipient).orElse(recipient.strip().toLowerCase(java.util.Locale.ROOT));
         long recent = jdbc.sql("""
-                select count(*) from outbox where kind = 'REPLY' and lower(recipient) = ? and state <> 'SUPPRESSED'
+                select count(*) from outbox where kind = 'REPLY' and recipient = ? and state <> 'SUPPRESSED'
                 and created_at > ?""")
-                .params(recipient.toLowerCase(), now.minus(window).atOffset(ZoneOffset.UTC)).query(Long.class).single();
-        return recent >= maxPerSender
-                ? Optional.of("rate limit: " + maxPerSender + " replies per " + window.toMinutes() + " minutes")
+                .params(address, now.minus(window).atOffset(ZoneOffset.UTC)).query(Long.class).single();
+        if (recent >= maxPerSender) {
+            return Optional.of("rate limit: " + maxPerSender + " replies per " + window.toMinutes() + " minutes");
+        }
+        long lastHour = jdbc.sql("""
+                select count(*) from outbox where kind = 'REPLY' and state <> 'SUPPRESSED' and created_at > ?""")
+                .param(now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).query(Long.class).single();
+        return lastHour >= maxPerHour
+                ? Optional.of("global limit: " + maxPerHour + " replies per hour; held for staff to answer")
                 : Optional.empty();
     }
 }

@@ -94,7 +94,7 @@ public class SubmissionSearch {
         List<Summary> items = jdbc.sql("""
                 select s.id, s.sender, s.subject, s.received_at, s.status, s.version, s.superseded_by, s.enterprise_name
                 from submission s""" + where + " order by s.received_at desc, s.id desc limit :limit offset :offset")
-                .params(params).param("limit", limit).param("offset", Math.max(page, 0) * limit)
+                .params(params).param("limit", limit).param("offset", (long) Math.max(page, 0) * limit)
                 .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class)),
                         rs.getString(5), (Integer) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8), List.of()))
                 .list();

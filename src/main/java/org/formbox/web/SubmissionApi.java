@@ -60,8 +60,8 @@ class SubmissionApi {
                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                      @RequestParam(defaultValue = "0") int page,
                                                      @RequestParam(defaultValue = "20") int size) {
-        return search.find(new SubmissionSearch.Criteria(sender, enterprise, status, annex, region, programme, from, to),
-                page, size);
+        return search.find(SearchParameters.criteria(sender, enterprise, status, annex, region, programme, from, to),
+                SearchParameters.page(page), SearchParameters.size(size));
     }
 
     @GetMapping("/{id}")

@@ -53,8 +53,8 @@ class SubmissionPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        var criteria = new SubmissionSearch.Criteria(sender, enterprise, status, annex, region, programme, from, to);
-        var result = search.find(criteria, Math.max(page, 0), PAGE_SIZE);
+        var criteria = SearchParameters.criteria(sender, enterprise, status, annex, region, programme, from, to);
+        var result = search.find(criteria, SearchParameters.page(page), PAGE_SIZE);
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("q", criteria);
         model.addAttribute("result", result);

@@ -46,16 +46,16 @@ class HostileFilesResilienceIT {
             double peakRss;
             double peakHeap;
             try (service; Sampler sampler = new Sampler(service.start())) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> service.healthStatus() == 200);
+                outside().atMost(Duration.ofSeconds(30)).until(() -> service.healthStatus() == 200);
                 for (HostileMails.Hostile h : hostile) {
                     long start = System.nanoTime();
                     mail.deliver(h.raw());
                     arrived.put(h.sender(), Instant.now());
                     delivery.put(h.sender(), (System.nanoTime() - start) / 1e9);
-                    await().pollDelay(Duration.ofMillis(spacing)).until(() -> true);
+                    outside().pollDelay(Duration.ofMillis(spacing)).until(() -> true);
                     collect(mail, hostile, arrived, answeredAfter);
                 }
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                outside().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     collect(mail, hostile, arrived, answeredAfter);
                     return answeredAfter.size() == hostile.size()
                             || arrived.values().stream().allMatch(t -> t.plusSeconds(60).isBefore(Instant.now()));
@@ -116,6 +116,15 @@ class HostileFilesResilienceIT {
             assertThat(problems).as("hostile files not answered as unreadable within 30 s, hostile messages not stored").isEmpty();
             assertThat(peakRss).as("peak RSS, MB").isLessThan(RSS_LIMIT_MB);
         }
+    }
+
+    /**
+     * Waiting that ignores exceptions thrown in other threads: GreenMail, the outside server here,
+     * now and then throws in one IMAP session when a delivery lands during a COPY ("Need to do this
+     * properly…"); the service reconnects at its next poll, and that is not what this test measures.
+     */
+    private static org.awaitility.core.ConditionFactory outside() {
+        return await().dontCatchUncaughtExceptions();
     }
 
     /** Notes each sender whose reply (with MAIL-UNREADABLE's text) has arrived, and when. */

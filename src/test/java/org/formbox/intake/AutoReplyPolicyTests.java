@@ -39,9 +39,17 @@ class AutoReplyPolicyTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"MAILER-DAEMON@mx.example.cn", "postmaster@example.cn", "noreply@example.cn",
-            "no-reply@example.cn", "owner-list@example.cn", "list-request@example.cn", "forms@formbox.test"})
+            "no-reply@example.cn", "owner-list@example.cn", "list-request@example.cn", "forms@formbox.test",
+            "\"postmaster\"@example.cn", "\"MAILER-DAEMON\"@EXAMPLE.CN", "FORMS@formbox.test", "forms+tag@formbox.test",
+            "hostmaster@example.cn", "abuse@example.cn", "do_not_reply@example.cn", "news-bounces@example.cn"})
     void doesNotAnswerMachineSenders(String sender) throws Exception {
         assertThat(policy.automated(unpacker.unpack(TestMails.from(sender).build()))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info@nbhx-chem.com.cn", "office@example.cn", "zhang.wei@example.cn", "forms.team@formbox.test"})
+    void answersSharedMailboxesThatPeopleRead(String sender) throws Exception {
+        assertThat(policy.automated(unpacker.unpack(TestMails.from(sender).build()))).isEmpty();
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ class MailIntakeAttemptsTests {
         IntakeSettings settings = new IntakeSettings(3, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2), false);
         return new MailIntake(new RawArchive(Files.createTempDirectory("formbox-archive")), new MailUnpacker(),
                 new DocumentReader(), new Checks(), new AutoReplyPolicy("forms@formbox.test"),
-                new ReplyLimiter(null, 10, Duration.ofHours(1)) {
+                new ReplyLimiter(null, 10, Duration.ofHours(1), 600) {
                     @Override
                     public Optional<String> refuse(String recipient, Instant now) {
                         return Optional.empty();

@@ -1,0 +1,103 @@
+package org.formbox.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down password guessing, per account and per client address: after
+ * {@code formbox.security.login.max-failures} wrong passwords in a row the account (or the address)
+ * is locked for {@code .lock}, each further failure after a lock doubles it, up to {@code .max-lock}.
+ * A locked login is refused before its password is looked at, so guessing on during a lock learns
+ * nothing; a successful login clears its account. Failures are forgotten after an hour without any.
+ * Kept in memory: a restart forgets them, which costs an attacker a restart they cannot cause.
+ */
+public class LoginThrottle {
+
+    /** At most this many accounts and addresses are remembered each; the quietest are forgotten first. */
+    static final int MAX_REMEMBERED = 10_000;
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+    private record Failures(int count, Instant last, Instant lockedUntil) {
+    }
+
+    private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration lock;
+    private final Duration maxLock;
+
+    public LoginThrottle(Clock clock, int maxFailures, Duration lock, Duration maxLock) {
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.lock = lock;
+        this.maxLock = maxLock;
+    }
+
+    /** How long logins to this account, or from this address, stay refused; empty when they may try. */
+    public Optional<Duration> lockedFor(String account, String address) {
+        Instant now = clock.instant();
+        Instant until = later(lockedUntil(accounts, key(account), now), lockedUntil(addresses, address, now));
+        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+    }
+
+    /** A wrong password for this account from this address. */
+    public void failed(String account, String address) {
+        Instant now = clock.instant();
+        record(accounts, key(account), now);
+        record(addresses, address, now);
+    }
+
+    /** A right password: the account starts afresh (the address's failures fade with time). */
+    public void succeeded(String account) {
+        accounts.remove(key(account));
+    }
+
+    private Instant lockedUntil(Map<String, Failures> map, String key, Instant now) {
+        Failures f = key == null ? null : map.get(key);
+        return f == null || f.lockedUntil() == null || !f.lockedUntil().isAfter(now) ? null : f.lockedUntil();
+    }
+
+    private void record(Map<String, Failures> map, String key, Instant now) {
+        if (key == null) {
+            return;
+        }
+        if (map.size() >= MAX_REMEMBERED && !map.containsKey(key)) {
+            forgetQuietest(map, now);
+        }
+        map.compute(key, (k, f) -> {
+            int count = f == null || f.last().plus(FORGET_AFTER).isBefore(now) ? 1 : f.count() + 1;
+            Instant lockedUntil = f == null ? null : f.lockedUntil();
+            if (count >= maxFailures) {
+                long doublings = Math.min(count - maxFailures, 20);
+                Duration d = lock.multipliedBy(1L << doublings);
+                lockedUntil = now.plus(d.compareTo(maxLock) > 0 ? maxLock : d);
+            }
+            return new Failures(count, now, lockedUntil);
+        });
+    }
+
+    private static void forgetQuietest(Map<String, Failures> map, Instant now) {
+        map.values().removeIf(f -> f.last().plus(FORGET_AFTER).isBefore(now));
+        if (map.size() >= MAX_REMEMBERED) {
+            map.entrySet().stream().filter(e -> e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(now))
+                    .min(Comparator.comparing(e -> e.getValue().last()))
+                    .or(() -> map.entrySet().stream().min(Comparator.comparing(e -> e.getValue().last())))
+                    .ifPresent(e -> map.remove(e.getKey()));
+        }
+    }
+
+    private static String key(String account) {
+        return account == null ? null : account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+}
