@@ -50,13 +50,12 @@ class IntakeConfiguration {
                           AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail,
                           IntakeSettings settings, Clock clock) {
         return new MailIntake(archive, unpacker, reader, checks, policy, limiter, submissions,
-                mail.imap().failedFolder(), settings, clock);
+                mail.imap().processedFolder(), mail.imap().failedFolder(), settings, clock);
     }
 
     @Bean
-    ArchiveReconciliation archiveReconciliation(@Value("${formbox.archive.dir}") String dir, Submissions submissions,
-                                                MailIntake intake) {
-        return new ArchiveReconciliation(Path.of(dir).toAbsolutePath(), submissions, intake);
+    ArchiveReconciliation archiveReconciliation(RawArchive archive, Submissions submissions, MailIntake intake) {
+        return new ArchiveReconciliation(archive.root(), submissions, intake);
     }
 
     /** At start, in the background: every archived message without a submission is processed. */

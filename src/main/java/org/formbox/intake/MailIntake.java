@@ -13,6 +13,8 @@ import org.formbox.reply.ReplyLimiter;
 import org.formbox.submission.SubmissionDraft;
 import org.formbox.submission.SubmissionStatus;
 import org.formbox.submission.Submissions;
+import org.formbox.system.MimeShape;
+import org.formbox.system.WrappedMail;
 import org.formbox.validation.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +42,21 @@ public class MailIntake {
     private final MessageReading reading;
     private final Submissions submissions;
     private final String failedFolder;
+    private final String processedFolder;
     private final MessageAttempts attempts;
     private final int maxAttempts;
 
     public MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
                       AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder) {
-        this(archive, unpacker, reader, checks, autoReplies, limiter, submissions, failedFolder,
+        this(archive, unpacker, reader, checks, autoReplies, limiter, submissions, "Processed", failedFolder,
                 new IntakeSettings(3, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30),
                         java.time.Duration.ofMinutes(2), true), java.time.Clock.systemUTC());
     }
 
     MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
-               AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder,
-               IntakeSettings settings, java.time.Clock clock) {
+               AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String processedFolder,
+               String failedFolder, IntakeSettings settings, java.time.Clock clock) {
+        this.processedFolder = processedFolder;
         this.archive = archive;
         this.reading = new MessageReading(unpacker, reader, checks, autoReplies, limiter, settings.messageTimeout());
         this.submissions = submissions;
@@ -88,16 +92,37 @@ public class MailIntake {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             // the embedded server keeps a message too complex to store part by part wrapped; the original goes on
-            raw = org.formbox.system.WrappedMail.unwrap(bytes.toByteArray());
+            raw = WrappedMail.unwrap(bytes.toByteArray());
             outcome = ingest(raw, Instant.now());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, message, raw, e);
         }
-        if (outcome.failed()) {
-            detached.setHeader(MOVE_TO, failedFolder);
-        }
+        String target = outcome.failed() ? failedFolder : processedFolder;
         attempts.moveRequested(key);
+        MimeShape shape = raw == null ? null : MimeShape.of(raw);
+        if (shape != null && shape.tooComplex() && message.getFolder() != null) {
+            // an IMAP COPY makes the server parse every part again (GreenMail: minutes for 10,000
+            // levels, and the connection timed out every poll); the target folder gets the small
+            // wrapper with the original inside, and the original is only flagged deleted
+            moveWrapped(message, raw, shape, target);
+        } else {
+            detached.setHeader(MOVE_TO, target);
+        }
         return outcome;
+    }
+
+    private static void moveWrapped(Message message, byte[] raw, MimeShape shape, String target) throws Exception {
+        jakarta.mail.Folder folder = message.getFolder().getStore().getFolder(target);
+        if (!folder.exists()) {
+            folder.create(jakarta.mail.Folder.HOLDS_MESSAGES);
+        }
+        byte[] wrapped = raw;
+        if (!WrappedMail.isWrapped(raw)) {
+            wrapped = WrappedMail.wrap(raw, shape);
+        }
+        folder.appendMessages(new Message[] {new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(wrapped))});
+        message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
     }
 
     /**

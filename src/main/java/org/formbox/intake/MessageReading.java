@@ -45,6 +45,8 @@ final class MessageReading {
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("formbox-attachment-"));
 
     private final java.time.Duration timeout;
+    /** Shared by every reading in the process: 40 % of the heap for attachment readers at once. */
+    private static final ReadingBudget BUDGET = ReadingBudget.ofHeap(0.4);
 
     MessageReading(MailUnpacker unpacker, DocumentReader reader, Checks checks, AutoReplyPolicy autoReplies,
                    ReplyLimiter limiter, java.time.Duration timeout) {
@@ -76,8 +78,7 @@ final class MessageReading {
         List<CompletableFuture<ReadDocument>> reads = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
             boolean read = automated.isEmpty() && !a.container() && !a.inline() && a.problem() == null;
-            reads.add(read ? CompletableFuture.supplyAsync(
-                    () -> IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content())), readers) : null);
+            reads.add(read ? CompletableFuture.supplyAsync(() -> budgeted(a, deadline), readers) : null);
         }
         for (int i = 0; i < mail.attachments().size(); i++) {
             MailAttachment a = mail.attachments().get(i);
@@ -131,6 +132,27 @@ final class MessageReading {
     private static SubmissionDraft.Reply reply(String recipient, String refused) {
         return new SubmissionDraft.Reply(recipient == null ? "" : recipient,
                 refused == null || refused.length() <= 200 ? refused : refused.substring(0, 200));
+    }
+
+    /** Reads one attachment once its share of the heap is free; too large for the whole budget, it is not read. */
+    private ReadDocument budgeted(MailAttachment a, long deadline) {
+        long size = a.content().length;
+        if (!BUDGET.fits(size)) {
+            return ReadDocument.unreadable(Unreadable.TOO_LARGE);
+        }
+        try {
+            if (!BUDGET.acquire(size, deadline)) {
+                return ReadDocument.unreadable(Unreadable.TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        }
+        try {
+            return IntakeMetrics.timeExtraction(() -> reader.read(a.filename(), a.content()));
+        } finally {
+            BUDGET.release(size);
+        }
     }
 
     private static ReadDocument within(CompletableFuture<ReadDocument> read, long deadline) {

@@ -24,6 +24,11 @@ public final class RawArchive {
         this.root = root;
     }
 
+    /** The folder the archive lives in. */
+    public Path root() {
+        return root;
+    }
+
     /** Stores the message unless it is already there; returns its hash and relative path. */
     public Entry store(byte[] raw) throws IOException {
         String hash = sha256(raw);

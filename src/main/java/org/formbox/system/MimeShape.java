@@ -40,6 +40,7 @@ public record MimeShape(int depth, int parts) {
         boolean inHeaders = true;
         StringBuilder header = new StringBuilder();
         String pending = null;
+        boolean forwarded = false;
         int pos = 0;
         while (pos < raw.length) {
             int end = pos;
@@ -50,17 +51,21 @@ public record MimeShape(int depth, int parts) {
             if (inHeaders) {
                 if (length == 0) {
                     pending = boundaryOf(header, pending);
+                    forwarded |= isMessage(header);
                     header.setLength(0);
                     if (pending != null) {
                         open.add(pending);
                         depth = Math.max(depth, open.size());
                         pending = null;
                     }
-                    inHeaders = false;
+                    // a forwarded message's own header block follows its part's headers
+                    inHeaders = forwarded;
+                    forwarded = false;
                 } else if (raw[pos] == ' ' || raw[pos] == '\t') {
                     header.append(' ').append(ascii(raw, pos, Math.min(length, 2000)));
                 } else {
                     pending = boundaryOf(header, pending);
+                    forwarded |= isMessage(header);
                     header.setLength(0);
                     header.append(ascii(raw, pos, Math.min(length, 2000)));
                 }
@@ -96,6 +101,11 @@ public record MimeShape(int depth, int parts) {
         }
         Matcher m = BOUNDARY.matcher(value);
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : pending;
+    }
+
+    private static boolean isMessage(StringBuilder header) {
+        return header.length() >= 13 && header.substring(0, 13).toLowerCase(Locale.ROOT).equals("content-type:")
+                && header.substring(13).strip().toLowerCase(Locale.ROOT).startsWith("message/rfc822");
     }
 
     private static String ascii(byte[] raw, int from, int length) {

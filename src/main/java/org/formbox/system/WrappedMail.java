@@ -49,11 +49,15 @@ public final class WrappedMail {
         return out.toByteArray();
     }
 
+    /** Whether a raw message is such a wrapper. */
+    public static boolean isWrapped(byte[] raw) {
+        return topHeaderLines(raw).stream().anyMatch(l -> l.regionMatches(true, 0, HEADER + ":", 0, HEADER.length() + 1));
+    }
+
     /** The original of a wrapped message; any other message as it is. */
     public static byte[] unwrap(byte[] raw) {
         String marker = "\r\n--formbox-wrapped-";
-        boolean wrapped = topHeaderLines(raw).stream().anyMatch(l -> l.regionMatches(true, 0, HEADER + ":", 0, HEADER.length() + 1));
-        if (!wrapped) {
+        if (!isWrapped(raw)) {
             return raw;
         }
         String text = new String(raw, StandardCharsets.ISO_8859_1);

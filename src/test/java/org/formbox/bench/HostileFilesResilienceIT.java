@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * More than fifty broken and hostile attachments ({@link HostileMails}), one per mail, delivered
  * while the service runs: each sender gets a reply with MAIL-UNREADABLE's text within 30 s of
  * arrival, the service stays up and healthy, and its memory stays bounded (-Xmx512m, peak RSS
- * under {@value #RSS_LIMIT_MB} MB).
+ * under {@value #RSS_LIMIT_MB} MB). A dozen hostile messages (headers and structure as the
+ * weapon) go with them: each is stored and leaves the inbox, and none holds up the others.
  *
  * <p>{@code bin/resilience hostile}; {@code -Dresilience.spacing} (ms between two hostile mails, 1000).
  */
@@ -34,9 +35,10 @@ class HostileFilesResilienceIT {
         String run = "h" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         long spacing = Long.getLong("resilience.spacing", 1000);
         List<HostileMails.Hostile> hostile = HostileMails.make(run);
-        assertThat(hostile).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(hostile).hasSizeGreaterThanOrEqualTo(60);
         Map<String, Instant> arrived = new LinkedHashMap<>();
         Map<String, Double> answeredAfter = new LinkedHashMap<>();
+        Map<String, Double> delivery = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         try (MailServer mail = new MailServer()) {
             ServiceProcess service = new ServiceProcess(Path.of("target/resilience/" + run).toAbsolutePath(),
@@ -44,18 +46,21 @@ class HostileFilesResilienceIT {
             double peakRss;
             double peakHeap;
             try (service; Sampler sampler = new Sampler(service.start())) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> service.healthStatus() == 200);
+                outside().atMost(Duration.ofSeconds(30)).until(() -> service.healthStatus() == 200);
                 for (HostileMails.Hostile h : hostile) {
+                    long start = System.nanoTime();
                     mail.deliver(h.raw());
                     arrived.put(h.sender(), Instant.now());
-                    await().pollDelay(Duration.ofMillis(spacing)).until(() -> true);
+                    delivery.put(h.sender(), (System.nanoTime() - start) / 1e9);
+                    outside().pollDelay(Duration.ofMillis(spacing)).until(() -> true);
                     collect(mail, hostile, arrived, answeredAfter);
                 }
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                outside().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     collect(mail, hostile, arrived, answeredAfter);
                     return answeredAfter.size() == hostile.size()
-                            || arrived.values().stream().allMatch(t -> t.plusSeconds(45).isBefore(Instant.now()));
+                            || arrived.values().stream().allMatch(t -> t.plusSeconds(60).isBefore(Instant.now()));
                 });
+                assertThat(mail.count("INBOX")).as("messages left in the inbox").isZero();
                 assertThat(service.alive()).as("service still running").isTrue();
                 assertThat(service.healthStatus()).as("service healthy").isEqualTo(200);
                 assertThat(service.metric("formbox.messages.processed")).as("messages counted").isEqualTo(hostile.size());
@@ -66,17 +71,26 @@ class HostileFilesResilienceIT {
                 service.stop();
             }
             Map<String, String> status = new LinkedHashMap<>();
+            Map<String, String> byMessage = new LinkedHashMap<>();
             try (var c = service.openStore(); var st = c.createStatement(); var rs = st.executeQuery("""
-                    select s.sender, s.status || ': ' || coalesce(listagg(distinct d.unreadable, ', '), '-')
-                    from submission s left join document d on d.submission_id = s.id group by s.id, s.sender, s.status""")) {
+                    select s.sender, s.status || ': ' || coalesce(listagg(distinct d.unreadable, ', '), '-'), s.message_id,
+                      s.failure_reason
+                    from submission s left join document d on d.submission_id = s.id
+                    group by s.id, s.sender, s.status, s.message_id, s.failure_reason""")) {
                 while (rs.next()) {
                     status.put(rs.getString(1), rs.getString(2));
+                    String reason = rs.getString(4);
+                    byMessage.put(String.valueOf(rs.getString(3)), rs.getString(2)
+                            + (reason == null ? "" : " (" + reason.substring(0, Math.min(90, reason.length())) + ")"));
                 }
             }
             System.out.printf("%nhostile files %s: %d mails, peak heap %.0f MB, peak RSS %.0f MB (limit %d MB)%n",
                     run, hostile.size(), peakHeap, peakRss, RSS_LIMIT_MB);
             System.out.println("| hostile attachment | status: why unreadable | MAIL-UNREADABLE reply after |\n|---|---|---|");
             for (HostileMails.Hostile h : hostile) {
+                if (!h.unreadable()) {
+                    continue;
+                }
                 Double after = answeredAfter.get(h.sender());
                 System.out.printf("| %s | %s | %s |%n", h.what(), status.get(h.sender()),
                         after == null ? "**none**" : String.format("%.1f s", after));
@@ -84,9 +98,33 @@ class HostileFilesResilienceIT {
                     problems.add(h.what() + ": " + (after == null ? "no MAIL-UNREADABLE reply" : after + " s"));
                 }
             }
-            assertThat(problems).as("hostile files not answered as unreadable within 30 s").isEmpty();
+            System.out.println("\n| hostile message | stored as | SMTP delivery | reply after |\n|---|---|---|---|");
+            for (HostileMails.Hostile h : hostile) {
+                if (h.unreadable()) {
+                    continue;
+                }
+                String stored = byMessage.entrySet().stream()
+                        .filter(e -> h.messageId().startsWith(e.getKey()) || e.getKey().startsWith(h.messageId()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                Double after = answeredAfter.get(h.sender());
+                System.out.printf("| %s | %s | %.1f s | %s |%n", h.what(), stored == null ? "**not stored**" : stored,
+                        delivery.get(h.sender()), after == null ? "-" : String.format("%.1f s", after));
+                if (stored == null) {
+                    problems.add(h.what() + ": not stored");
+                }
+            }
+            assertThat(problems).as("hostile files not answered as unreadable within 30 s, hostile messages not stored").isEmpty();
             assertThat(peakRss).as("peak RSS, MB").isLessThan(RSS_LIMIT_MB);
         }
+    }
+
+    /**
+     * Waiting that ignores exceptions thrown in other threads: GreenMail, the outside server here,
+     * now and then throws in one IMAP session when a delivery lands during a COPY ("Need to do this
+     * properly…"); the service reconnects at its next poll, and that is not what this test measures.
+     */
+    private static org.awaitility.core.ConditionFactory outside() {
+        return await().dontCatchUncaughtExceptions();
     }
 
     /** Notes each sender whose reply (with MAIL-UNREADABLE's text) has arrived, and when. */
@@ -98,7 +136,7 @@ class HostileFilesResilienceIT {
                 continue;
             }
             for (MimeMessage reply : mail.repliesTo(h.sender())) {
-                if (text(reply).contains(UNREADABLE_TEXT)) {
+                if (!h.unreadable() || text(reply).contains(UNREADABLE_TEXT)) {
                     answeredAfter.put(h.sender(), BenchmarkIT.seconds(arrived.get(h.sender()), Instant.now()));
                 }
             }

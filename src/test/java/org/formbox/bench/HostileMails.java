@@ -25,12 +25,19 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * Broken and hostile attachments, made here rather than committed (one is 50 MB, one inflates to
  * 10 GB): truncated and random files behind office extensions, encrypted Word files, zip bombs,
  * zips nested 20 deep, entity expansion and external entities inside a .docx, a 50 MB file, a
- * mail with 1,000 attachments, macro-enabled files, a file name in an unknown charset.
+ * mail with 1,000 attachments, macro-enabled files, a file name in an unknown charset, a sparse
+ * sheet of a million rows; and hostile messages: over-long and group Reply-To and From, a header
+ * line of 1 MB, NUL bytes, unknown charsets, a 40 MB body, 5,000 parts, 2,000 nested levels, a
+ * 5,000-character Message-ID, an enterprise name of 600 characters.
  */
 final class HostileMails {
 
-    /** One hostile message: what it is, who sent it, its bytes. */
-    record Hostile(String what, String sender, byte[] raw) {
+    /**
+     * One hostile message: what it is, who sent it, its Message-ID, its bytes, and whether its
+     * sender must hear MAIL-UNREADABLE (a hostile attachment) or the message must only be stored
+     * and leave the inbox (a hostile message).
+     */
+    record Hostile(String what, String sender, String messageId, byte[] raw, boolean unreadable) {
     }
 
     private static final Path DOCS = Path.of("sample-submissions/docs");
@@ -94,6 +101,84 @@ final class HostileMails {
         one("zip with a password-protected entry", "附件.zip", encryptedFlag(nested(docx, 1)));
         one("truncated .zip", "附件.zip", cut(Files.readAllBytes(DOCS.resolve("e08-annexes-gbk.zip")), 50));
         thousand();
+        one("sparse .xlsx of 1,000,000 rows (SXSSF)", "附件2.xlsx", millionRows());
+        hostileMessages();
+    }
+
+    /** Messages whose headers or structure are the weapon (issue 9): each must be stored and leave the inbox. */
+    private void hostileMessages() {
+        String fifty = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "member" + i + "@partner-enterprise.com.cn")
+                .collect(java.util.stream.Collectors.joining(", "));
+        raw("Reply-To: a group of 50 addresses (1,500 characters)", "Reply-To: " + fifty + "\r\n", plainBody());
+        raw("Reply-To: undisclosed: a@x, b@y; (a group)", "Reply-To: undisclosed: a@x.example, b@y.example;\r\n", plainBody());
+        String longLocal = "x".repeat(330) + "@" + BenchMails.DOMAIN;
+        String own = sender();
+        mails.add(new Hostile("From: a 330-character local part", longLocal, "<" + own + ">",
+                ("From: " + longLocal + "\r\nTo: " + MailServer.COLLECTION + "\r\nMessage-ID: <" + own + ">\r\n" + plainBody())
+                        .getBytes(StandardCharsets.ISO_8859_1), false));
+        raw("a header line of 1 MB, unfolded", "X-Padding: " + "A".repeat(1 << 20) + "\r\n", plainBody());
+        raw("NUL bytes in Subject and From name", "X-Nul: a\u0000b\r\n", plainBody().replace("Subject: ", "Subject: \u0000\u0000"));
+        raw("invalid charset names (subject, body, file name)", "", "Subject: =?x-no-such-charset?B?"
+                + Base64.getEncoder().encodeToString("申报".getBytes(StandardCharsets.UTF_8)) + "?=\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"cs\"\r\n\r\n--cs\r\nContent-Type: text/plain; charset=\"x-bogus-9\"\r\n\r\n"
+                + "body\r\n--cs\r\nContent-Type: application/octet-stream; name=\"=?x-bogus?Q?a=FF?=.docx\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--cs--\r\n");
+        String bigBody = Base64.getMimeEncoder().encodeToString(randomBytes(30 << 20));
+        raw("a 40 MB base64 text body, no attachment", "", "Subject: body only\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + bigBody + "\r\n");
+        StringBuilder tiny = new StringBuilder("Subject: 5000 parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"t\"\r\n\r\n");
+        for (int i = 0; i < 5000; i++) {
+            tiny.append("--t\r\nContent-Type: text/plain\r\n\r\n").append(i).append("\r\n");
+        }
+        raw("5,000 tiny parts", "", tiny.append("--t--\r\n").toString());
+        StringBuilder deep = new StringBuilder("Subject: nested\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        int depth = 2_000; // GreenMail in the test JVM needs minutes to store 10,000 levels; the service's check is the same
+        for (int i = 0; i < depth; i++) {
+            deep.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1).append("\"\r\n\r\n");
+        }
+        deep.append("--b").append(depth).append("\r\nContent-Type: text/plain\r\n\r\nbottom\r\n--b").append(depth).append("--\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            deep.append("--b").append(i).append("--\r\n");
+        }
+        raw("multiparts nested 2,000 levels deep", "", deep.toString());
+        String sender = sender();
+        String hugeId = "<" + "m".repeat(5000) + "@" + BenchMails.DOMAIN + ">";
+        mails.add(new Hostile("a Message-ID of 5,000 characters", sender, hugeId,
+                ("From: " + sender + "\r\nTo: " + MailServer.COLLECTION + "\r\nMessage-ID: " + hugeId + "\r\n" + plainBody())
+                        .getBytes(StandardCharsets.ISO_8859_1), false));
+        String name = "宁波" + "超长名称".repeat(150) + "有限公司";
+        raw("an enterprise name of 608 characters", "", "Subject: 调查表\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(("企业名称：" + name + "\n法人代表：王强\n所属行业：汽车零部件\n"
+                + "所属地区：北仑区\n注册资金（万元）：3000\n总资产（万元）：26000\n职工总人数（人）：320\n").getBytes(StandardCharsets.UTF_8))
+                + "\r\n");
+    }
+
+    private static String plainBody() {
+        return "Subject: hello\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n您好\r\n";
+    }
+
+    /** A hostile message: From, To and Message-ID, the extra header lines, then the rest as given. */
+    private void raw(String what, String extraHeaders, String rest) {
+        String sender = sender();
+        String id = "<" + sender + ">";
+        String head = "From: " + sender + "\r\nTo: " + MailServer.COLLECTION + "\r\nMessage-ID: " + id + "\r\n"
+                + "Date: Sat, 19 Dec 2026 23:59:00 +0800\r\n" + extraHeaders;
+        mails.add(new Hostile(what, sender, id, (head + rest).getBytes(StandardCharsets.UTF_8), false));
+    }
+
+    /** A sparse sheet of a million rows, one number each, written by POI's streaming writer: about 8 MB. */
+    private static byte[] millionRows() throws IOException {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            var sheet = workbook.createSheet("导出");
+            for (int r = 0; r < 1_000_000; r++) {
+                sheet.createRow(r).createCell(r % 7).setCellValue(r);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        }
     }
 
     private static byte[] withoutEntry(byte[] zipBytes, String name) throws IOException {
@@ -131,8 +216,8 @@ final class HostileMails {
 
     private void oneRaw(String what, String contentType, String disposition, byte[] content) {
         String sender = sender();
-        mails.add(new Hostile(what, sender, new BenchMails.MimeText(sender, "<" + sender + ">", "申报材料 " + what)
-                .attachRaw(contentType, disposition, content).build()));
+        mails.add(new Hostile(what, sender, "<" + sender + ">", new BenchMails.MimeText(sender, "<" + sender + ">", "申报材料 " + what)
+                .attachRaw(contentType, disposition, content).build(), true));
     }
 
     private void thousand() {
@@ -141,7 +226,7 @@ final class HostileMails {
         for (int i = 0; i < 1000; i++) {
             mime.attach("附件" + i + ".docx", "application/octet-stream", randomBytes(200));
         }
-        mails.add(new Hostile("1,000 attachments in one mail", sender, mime.build()));
+        mails.add(new Hostile("1,000 attachments in one mail", sender, "<" + sender + ">", mime.build(), true));
     }
 
     private String sender() {

@@ -84,7 +84,8 @@ final class ServiceProcess implements AutoCloseable {
         starts++;
         process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile())).start();
-        Instant deadline = Instant.now().plusSeconds(120);
+        long startTimeout = Long.getLong("resilience.start-timeout", 120);
+        Instant deadline = Instant.now().plusSeconds(startTimeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("service exited with " + process.exitValue() + ", see " + dir.resolve("service.log"));
@@ -94,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        throw new IllegalStateException("service did not start within 120 s, see " + dir.resolve("service.log"));
+        throw new IllegalStateException("service did not start within " + startTimeout + " s, see " + dir.resolve("service.log"));
     }
 
     long pid() {

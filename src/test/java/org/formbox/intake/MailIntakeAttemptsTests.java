@@ -63,7 +63,7 @@ class MailIntakeAttemptsTests {
                     public Optional<String> refuse(String recipient, Instant now) {
                         return Optional.empty();
                     }
-                }, store, "Failed", settings, clock);
+                }, store, "Processed", "Failed", settings, clock);
     }
 
     @Test

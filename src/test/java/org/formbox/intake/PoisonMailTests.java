@@ -81,6 +81,25 @@ class PoisonMailTests {
     }
 
     @Test
+    void overLongSubjectMessageIdDisplayNameAndFileNameAreCutToTheirColumns() throws Exception {
+        String sender = "long.everything@nbtest.cn";
+        String messageId = "<" + "m".repeat(5000) + "@nbtest.cn>";
+        String subject = "申报材料".repeat(800);
+        String filename = "附件".repeat(700) + ".docx";
+        TestMails mail = TestMails.from(sender).messageId(messageId).subject(subject)
+                .attachRfc2231(filename, new byte[] {1, 2, 3});
+        byte[] raw = new String(mail.build(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceFirst("From: [^<]*<", "From: \"" + "长".repeat(10).replace("长", "x".repeat(80)) + "\" <")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        mailbox.deliver(raw, sender);
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.subject()).hasSize(2000).startsWith("申报材料申报材料");
+        assertThat(detail.senderName()).hasSize(500);
+        assertThat(detail.documents()).singleElement().satisfies(d -> assertThat(d.filename()).hasSize(1000).startsWith("附件附件"));
+        awaitMovedOut(messageId);
+    }
+
+    @Test
     void tenThousandNestedMultipartsAreRejectedQuicklyAndTheMailBehindIsProcessedInItsUsualTime() throws Exception {
         String hostile = "deep.nesting@nbtest.cn";
         byte[] nested = TestMails.nestedMultiparts(hostile, "<deep-10000@nbtest.cn>", 10_000);

@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "formbox.mail.spool-dir=target/test-data/mailbox/spool-${random.uuid}",
         "formbox.intake.max-retry-delay=PT4S",
         "spring.datasource.url=jdbc:h2:mem:mailboxtest;DB_CLOSE_DELAY=-1",
-        "formbox.archive.dir=target/test-data/mailbox/archive",
+        "formbox.archive.dir=target/test-data/mailbox/archive-${random.uuid}",
         "formbox.security.users[0].username=staff",
         "formbox.security.users[0].password={noop}staff-pass",
         "formbox.security.users[0].role=STAFF",

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedMailServerTests {
 
     static final String PREFIX = System.getenv().getOrDefault("TEST_PORT_PREFIX", "39");
-    static final int SMTP = Integer.parseInt(PREFIX + "27");
-    static final int IMAP = Integer.parseInt(PREFIX + "47");
+    static final int SMTP = Integer.parseInt(PREFIX + "37");
+    static final int IMAP = Integer.parseInt(PREFIX + "57");
     static final String COLLECTION = "forms@formbox.test";
 
     final Session session = session();
