@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code formbox.security.login.max-failures} wrong passwords in a row the account (or the address)
  * is locked for {@code .lock}, each further failure after a lock doubles it, up to {@code .max-lock}.
  * A locked login is refused before its password is looked at, so guessing on during a lock learns
- * nothing; a successful login clears its account. Failures are forgotten after an hour without any.
+ * nothing; a successful login clears its account and its address (an office behind one address is
+ * not locked out by its own typing). Failures are forgotten after an hour without any.
  * Kept in memory: a restart forgets them, which costs an attacker a restart they cannot cause.
  */
 public class LoginThrottle {
@@ -54,9 +55,12 @@ public class LoginThrottle {
         record(addresses, address, now);
     }
 
-    /** A right password: the account starts afresh (the address's failures fade with time). */
-    public void succeeded(String account) {
+    /** A right password: the account and the address start afresh. */
+    public void succeeded(String account, String address) {
         accounts.remove(key(account));
+        if (address != null) {
+            addresses.remove(address);
+        }
     }
 
     private Instant lockedUntil(Map<String, Failures> map, String key, Instant now) {

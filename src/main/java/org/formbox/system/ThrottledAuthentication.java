@@ -51,7 +51,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         }
         try {
             Authentication done = passwords.authenticate(login);
-            throttle.succeeded(account);
+            throttle.succeeded(account, address);
             return done;
         } catch (BadCredentialsException | org.springframework.security.core.userdetails.UsernameNotFoundException wrong) {
             throttle.failed(account, address);

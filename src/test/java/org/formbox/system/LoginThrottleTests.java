@@ -69,11 +69,11 @@ class LoginThrottleTests {
     @Test
     void aRightPasswordClearsTheAccountAndOldFailuresAreForgotten() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("clerk", "10.0.0." + i);
+            throttle.failed("clerk", "10.0.0.1");
         }
-        throttle.succeeded("clerk");
-        throttle.failed("clerk", "10.0.0.9");
-        assertThat(throttle.lockedFor("clerk", "10.0.0.10")).isEmpty();
+        throttle.succeeded("clerk", "10.0.0.1");
+        throttle.failed("clerk", "10.0.0.1");
+        assertThat(throttle.lockedFor("clerk", "10.0.0.1")).isEmpty();
 
         for (int i = 0; i < 3; i++) {
             throttle.failed("other", "10.0.1.4");
