@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code formbox.security.login.max-failures} wrong passwords in a row the account (or the address)
  * is locked for {@code .lock}, each further failure after a lock doubles it, up to {@code .max-lock}.
  * A locked login is refused before its password is looked at, so guessing on during a lock learns
- * nothing; each attempt is counted before its password is checked, so parallel guesses gain nothing; a successful login clears its account and its address (an office behind one address is
+ * nothing; each attempt is counted before its password is checked, so guesses sent in parallel gain
+ * nothing. A successful login clears its account and its address (an office behind one address is
  * not locked out by its own typing). Failures are forgotten after an hour without any.
  * Kept in memory: a restart forgets them, which costs an attacker a restart they cannot cause.
  */
