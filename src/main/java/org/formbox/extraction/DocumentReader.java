@@ -94,6 +94,9 @@ public final class DocumentReader {
         }
         DocumentContent document;
         try {
+            if (sniffed.format() == Format.XLSX && !SpreadsheetSize.fits(content)) {
+                return ReadDocument.unreadable(Unreadable.TOO_LARGE);
+            }
             document = contents.read(sniffed.format(), content);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return ReadDocument.unreadable(ReadFailures.reason(e));

@@ -1,6 +1,8 @@
 package org.formbox.intake;
 
+import jakarta.mail.search.SearchTerm;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Properties;
 import org.formbox.extraction.DocumentReader;
 import org.formbox.reply.ReplyLimiter;
@@ -8,6 +10,9 @@ import org.formbox.submission.Submissions;
 import org.formbox.system.MailSettings;
 import org.formbox.validation.Checks;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,9 +47,41 @@ class IntakeConfiguration {
 
     @Bean
     MailIntake mailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
-                          AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail) {
+                          AutoReplyPolicy policy, ReplyLimiter limiter, Submissions submissions, MailSettings mail,
+                          IntakeSettings settings, Clock clock) {
         return new MailIntake(archive, unpacker, reader, checks, policy, limiter, submissions,
-                mail.imap().failedFolder());
+                mail.imap().failedFolder(), settings, clock);
+    }
+
+    @Bean
+    ArchiveReconciliation archiveReconciliation(@Value("${formbox.archive.dir}") String dir, Submissions submissions,
+                                                MailIntake intake) {
+        return new ArchiveReconciliation(Path.of(dir).toAbsolutePath(), submissions, intake);
+    }
+
+    /** At start, in the background: every archived message without a submission is processed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void reconcileArchive(ApplicationReadyEvent ready) {
+        ConfigurableApplicationContext context = ready.getApplicationContext();
+        if (!context.getBean(IntakeSettings.class).reconcile()) {
+            return;
+        }
+        ArchiveReconciliation reconciliation = context.getBean(ArchiveReconciliation.class);
+        Thread t = new Thread(() -> {
+            try {
+                reconciliation.reconcile();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ArchiveReconciliation.class).warn("Archive not reconciled: {}", e.toString());
+            }
+        }, "formbox-archive-reconciliation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The intake route's search term: every message not waiting out a back-off. */
+    @Bean
+    SearchTerm dueMessages(MailIntake intake) {
+        return intake.dueMessages();
     }
 
     /**

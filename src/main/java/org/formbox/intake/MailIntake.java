@@ -2,9 +2,12 @@ package org.formbox.intake;
 
 import jakarta.mail.Message;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Enumeration;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 import org.formbox.extraction.DocumentReader;
 import org.formbox.reply.ReplyLimiter;
 import org.formbox.submission.SubmissionDraft;
@@ -18,8 +21,13 @@ import org.slf4j.LoggerFactory;
  * What the intake route does with each message, synchronously and in this order: archive the raw
  * bytes, unpack, read, check, and save everything with the reply in one transaction. Only then
  * does the route move the message out of the inbox. A message that cannot be handled is saved as
- * {@code FAILED} and sent to the failed folder; when even that cannot be saved (the store is down),
- * the exception leaves the message in the inbox for the next poll.
+ * {@code FAILED} and sent to the failed folder.
+ *
+ * <p>Every failure is bounded ({@link MessageAttempts}): a message whose fetch or save fails stays
+ * in the inbox and is tried again after a back-off; after {@code maxAttempts} failures it is saved
+ * as {@code FAILED} with the reason and moved to the failed folder. Only when even that cannot be
+ * saved (the store is down) does it stay, still backing off. A message whose move out did not
+ * happen waits too before it is tried (and recognised, and moved) again.
  */
 public class MailIntake {
 
@@ -32,13 +40,30 @@ public class MailIntake {
     private final MessageReading reading;
     private final Submissions submissions;
     private final String failedFolder;
+    private final MessageAttempts attempts;
+    private final int maxAttempts;
 
     public MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
                       AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder) {
+        this(archive, unpacker, reader, checks, autoReplies, limiter, submissions, failedFolder,
+                new IntakeSettings(3, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30),
+                        java.time.Duration.ofMinutes(2), true), java.time.Clock.systemUTC());
+    }
+
+    MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
+               AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder,
+               IntakeSettings settings, java.time.Clock clock) {
         this.archive = archive;
-        this.reading = new MessageReading(unpacker, reader, checks, autoReplies, limiter);
+        this.reading = new MessageReading(unpacker, reader, checks, autoReplies, limiter, settings.messageTimeout());
         this.submissions = submissions;
         this.failedFolder = failedFolder;
+        this.attempts = new MessageAttempts(settings.retryDelay(), settings.maxRetryDelay(), clock);
+        this.maxAttempts = Math.max(1, settings.maxAttempts());
+    }
+
+    /** The consumer's search term: the messages not waiting out a back-off. */
+    DueMessages dueMessages() {
+        return new DueMessages(attempts);
     }
 
     /**
@@ -48,13 +73,73 @@ public class MailIntake {
      */
     public Outcome receive(Exchange exchange) throws Exception {
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        Outcome outcome = ingest(raw.toByteArray(), Instant.now());
-        if (outcome.failed()) {
-            exchange.getIn().setHeader(MOVE_TO, failedFolder);
+        // From here the exchange carries a plain message: Camel would otherwise read the IMAP
+        // envelope to copy its headers, and Angus fails on some (a group Reply-To such as
+        // "undisclosed: a@x, b@y;"), which failed the exchange after the commit, every poll.
+        DefaultMessage detached = new DefaultMessage(exchange);
+        exchange.setIn(detached);
+        String key = MessageAttempts.key(message);
+        if (attempts.moves(key) > 0) {
+            log.warn("Message {} is still in the inbox after {} move(s) out; trying again", key, attempts.moves(key));
         }
+        byte[] raw = null;
+        Outcome outcome;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            // the embedded server keeps a message too complex to store part by part wrapped; the original goes on
+            raw = org.formbox.system.WrappedMail.unwrap(bytes.toByteArray());
+            outcome = ingest(raw, Instant.now());
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            outcome = failedAttempt(key, message, raw, e);
+        }
+        if (outcome.failed()) {
+            detached.setHeader(MOVE_TO, failedFolder);
+        }
+        attempts.moveRequested(key);
         return outcome;
+    }
+
+    /**
+     * One more failure of a message: below the limit the exchange fails (the message stays and
+     * waits out its back-off); at the limit it is saved as {@code FAILED} with the reason.
+     */
+    private Outcome failedAttempt(String key, Message message, byte[] raw, Throwable e) throws Exception {
+        int failures = attempts.failed(key);
+        if (failures < maxAttempts) {
+            log.warn("Message {} failed (attempt {} of {}): {}; next attempt after {}", key, failures, maxAttempts,
+                    e.toString(), attempts.notBefore(key));
+            throw e instanceof Exception ex ? ex : new IllegalStateException(e);
+        }
+        log.error("Message {} failed {} times, saving it as FAILED: {}", key, failures, e.toString());
+        byte[] kept = raw != null ? raw : headersOnly(message, e);
+        RawArchive.Entry archived = archive.store(kept);
+        var draft = MessageReading.failed(kept, archived, Instant.now(),
+                new IllegalStateException("gave up after " + failures + " attempts: " + e, e));
+        try {
+            Submissions.Saved saved = submissions.save(draft);
+            return new Outcome(saved.id(), SubmissionStatus.FAILED, saved.created());
+        } catch (RuntimeException notEvenThat) {
+            log.error("Message {} could not be saved as FAILED either: {}; next attempt after {}", key,
+                    notEvenThat.toString(), attempts.notBefore(key));
+            throw notEvenThat;
+        }
+    }
+
+    /** What can be kept of a message whose content could not be fetched: its header lines, and why. */
+    private static byte[] headersOnly(Message message, Throwable e) {
+        StringBuilder head = new StringBuilder();
+        try {
+            if (message instanceof jakarta.mail.internet.MimeMessage mime) {
+                for (Enumeration<String> lines = mime.getAllHeaderLines(); lines.hasMoreElements(); ) {
+                    head.append(lines.nextElement()).append("\r\n");
+                }
+            }
+        } catch (Exception | StackOverflowError unreadable) {
+            // nothing of it can be had; the note below is all the archive keeps
+        }
+        head.append("X-Formbox-Unfetchable: ").append(String.valueOf(e).replaceAll("[\\r\\n]+", " ")).append("\r\n\r\n");
+        return head.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */

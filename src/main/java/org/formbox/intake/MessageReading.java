@@ -44,8 +44,11 @@ final class MessageReading {
     private final Executor readers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("formbox-attachment-"));
 
+    private final java.time.Duration timeout;
+
     MessageReading(MailUnpacker unpacker, DocumentReader reader, Checks checks, AutoReplyPolicy autoReplies,
-                   ReplyLimiter limiter) {
+                   ReplyLimiter limiter, java.time.Duration timeout) {
+        this.timeout = timeout;
         this.unpacker = unpacker;
         this.reader = reader;
         this.checks = checks;
@@ -55,6 +58,15 @@ final class MessageReading {
     }
 
     SubmissionDraft draft(byte[] raw, RawArchive.Entry archived, Instant receivedAt) throws Exception {
+        // one deadline for the whole message: the attachments still unread when it passes are unreadable
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // the cheap look before any parser: 10,000 nested multiparts cost the mail library (and
+        // every IMAP server copying it) minutes and stack
+        org.formbox.system.MimeShape shape = org.formbox.system.MimeShape.of(raw);
+        if (shape.depth() > org.formbox.system.MimeShape.MAX_DEPTH) {
+            throw new jakarta.mail.MessagingException("multiparts nested " + shape.depth() + " levels deep (at most "
+                    + org.formbox.system.MimeShape.MAX_DEPTH + " are read)");
+        }
         UnpackedMail mail = unpacker.unpack(raw);
         var automated = autoReplies.automated(mail);
         List<SubmissionDraft.Document> documents = new ArrayList<>();
@@ -79,7 +91,7 @@ final class MessageReading {
                         false, Annex.OTHER, null, Map.of()));
                 continue;
             }
-            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : reads.get(i).join();
+            ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : within(reads.get(i), deadline);
             documents.add(document(a, read, read.fields()));
             checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
         }
@@ -119,6 +131,21 @@ final class MessageReading {
     private static SubmissionDraft.Reply reply(String recipient, String refused) {
         return new SubmissionDraft.Reply(recipient == null ? "" : recipient,
                 refused == null || refused.length() <= 200 ? refused : refused.substring(0, 200));
+    }
+
+    private static ReadDocument within(CompletableFuture<ReadDocument> read, long deadline) {
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            read.cancel(true);
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            read.cancel(true);
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return ReadDocument.unreadable(Unreadable.CORRUPT);
+        }
     }
 
     private static boolean isForm(CheckedDocument d) {

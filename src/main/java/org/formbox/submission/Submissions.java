@@ -88,11 +88,17 @@ public class Submissions {
         insertReading(id, draft);
         if (draft.reply() != null) {
             OffsetDateTime now = utc(draft.receivedAt());
+            String recipient = draft.reply().recipient();
+            String suppressed = draft.reply().suppressedBecause();
+            if (recipient != null && recipient.length() > MAX_ADDRESS) {
+                // no mail server takes a path this long (RFC 5321): recorded, never sent
+                suppressed = "reply address longer than " + MAX_ADDRESS + " characters";
+            }
             jdbc.sql("""
                     insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
                     values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
-                    .params(id, draft.reply().recipient(), draft.reply().suppressedBecause() == null ? "PENDING" : "SUPPRESSED",
-                            draft.reply().suppressedBecause(), now, now).update();
+                    .params(id, truncate(recipient, 320), suppressed == null ? "PENDING" : "SUPPRESSED",
+                            truncate(suppressed, 200), now, now).update();
         }
         return new Saved(id, true);
     }
@@ -106,7 +112,8 @@ public class Submissions {
             long documentId = insertDocument(id, seq++, doc);
             for (Map.Entry<String, FieldValue> field : doc.fields().entrySet()) {
                 FieldValue v = field.getValue();
-                values.add(new Object[] {documentId, field.getKey(), v.text(), v.number(), v.raw()});
+                values.add(new Object[] {documentId, truncate(field.getKey(), 100), truncate(v.text(), 100_000), v.number(),
+                        truncate(v.raw(), 100_000)});
             }
         }
         batch.batchUpdate("insert into field_value (document_id, field_key, text_value, num_value, raw_text) values (?, ?, ?, ?, ?)",
@@ -114,7 +121,8 @@ public class Submissions {
         List<Object[]> findings = new java.util.ArrayList<>();
         seq = 0;
         for (Finding f : draft.findings()) {
-            findings.add(new Object[] {id, seq++, f.rule(), f.severity().name(), String.join(",", f.fields()), f.message()});
+            findings.add(new Object[] {id, seq++, truncate(f.rule(), 40), f.severity().name(),
+                    truncate(String.join(",", f.fields()), 1000), truncate(f.message(), 4000)});
         }
         batch.batchUpdate("insert into finding (submission_id, seq, rule, severity, field_keys, message) values (?, ?, ?, ?, ?, ?)",
                 findings);
@@ -170,6 +178,11 @@ public class Submissions {
      * @param receivedAt  when it came in
      */
     public record Stored(String archivePath, Instant receivedAt) {
+    }
+
+    /** Where every stored submission's message is archived, for reconciling the archive with the store. */
+    public java.util.Set<String> archivePaths() {
+        return new java.util.HashSet<>(jdbc.sql("select archive_path from submission").query(String.class).list());
     }
 
     /** The ids of every stored submission, oldest first, for a full re-read. */
@@ -234,12 +247,13 @@ public class Submissions {
     /** Links versions: the normalised enterprise name, else the key this sender used last, else the sender. */
     private String enterpriseKey(SubmissionDraft d) {
         if (d.enterpriseName() != null && !d.enterpriseName().isBlank()) {
-            return normaliseName(d.enterpriseName());
+            return truncate(normaliseName(d.enterpriseName()), 500);
         }
+        String sender = truncate(d.sender(), 320);
         return jdbc.sql("""
                 select enterprise_key from submission where sender = ? and enterprise_key is not null order by id desc""")
-                .param(d.sender()).query(String.class).optional()
-                .orElse("sender:" + (d.sender() == null ? "" : d.sender()));
+                .param(sender).query(String.class).optional()
+                .orElse(truncate("sender:" + (sender == null ? "" : sender), 500));
     }
 
     /** The enterprise name with spaces and bracket styles folded, so that small typing differences still link. */
@@ -256,8 +270,17 @@ public class Submissions {
         }
     }
 
+    /** The longest address a mail server accepts in a path (RFC 5321: 256 with the angle brackets). */
+    static final int MAX_ADDRESS = 254;
+
+    /** Cuts a text to its column, so that no value a sender writes can make the save fail. */
     private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        // never leave half a surrogate pair at the end (an emoji in a subject)
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     /**

@@ -117,6 +117,21 @@ public final class TestMails {
         return all.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** A message whose body is multipart inside multipart, this many levels deep, with one line of text at the bottom. */
+    public static byte[] nestedMultiparts(String from, String messageId, int depth) {
+        StringBuilder m = new StringBuilder("From: " + from + "\r\nTo: forms@formbox.test\r\nSubject: nested\r\n"
+                + "Message-ID: " + messageId + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        for (int i = 0; i < depth; i++) {
+            m.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1).append("\"\r\n\r\n");
+        }
+        m.append("--b").append(depth).append("\r\nContent-Type: text/plain\r\n\r\nbottom\r\n--b").append(depth).append("--\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            m.append("--b").append(i).append("--\r\n");
+        }
+        return m.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A zip whose entry names are GBK without the UTF-8 flag, as Windows in Chinese writes them. */
     public static byte[] gbkZip(String[] names, byte[][] contents) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:webtests;DB_CLOSE_DELAY=-1",
         "formbox.archive.dir=target/test-archive-web",
+        "formbox.mail.spool-dir=target/test-data/web-spool-${random.uuid}",
+        "formbox.intake.reconcile=false",
         "formbox.mail.embedded=true",
         "formbox.mail.smtp.port=${TEST_PORT_PREFIX:40}27",
         "formbox.mail.imap.port=${TEST_PORT_PREFIX:40}47",
