@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code formbox.security.login.max-failures} wrong passwords in a row the account (or the address)
  * is locked for {@code .lock}, each further failure after a lock doubles it, up to {@code .max-lock}.
  * A locked login is refused before its password is looked at, so guessing on during a lock learns
- * nothing; a successful login clears its account. Failures are forgotten after an hour without any.
+ * nothing; each attempt is counted before its password is checked, so guesses sent in parallel gain
+ * nothing. A successful login clears its account and its address (an office behind one address is
+ * not locked out by its own typing). Failures are forgotten after an hour without any.
  * Kept in memory: a restart forgets them, which costs an attacker a restart they cannot cause.
  */
 public class LoginThrottle {
@@ -47,16 +49,26 @@ public class LoginThrottle {
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
-    /** A wrong password for this account from this address. */
-    public void failed(String account, String address) {
+    /**
+     * Starts a login: refused (with the time left) while the account or the address is locked, else
+     * counted as a failure in advance, so that guesses sent side by side cannot all slip in before
+     * the first of them is found wrong. {@link #succeeded} takes a right password off the count.
+     */
+    public Optional<Duration> begin(String account, String address) {
         Instant now = clock.instant();
-        record(accounts, key(account), now);
-        record(addresses, address, now);
+        Instant until = count(accounts, key(account), now);
+        if (until == null) {
+            until = count(addresses, address, now);
+        }
+        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
-    /** A right password: the account starts afresh (the address's failures fade with time). */
-    public void succeeded(String account) {
+    /** A right password: the account and the address start afresh. */
+    public void succeeded(String account, String address) {
         accounts.remove(key(account));
+        if (address != null) {
+            addresses.remove(address);
+        }
     }
 
     private Instant lockedUntil(Map<String, Failures> map, String key, Instant now) {
@@ -64,16 +76,22 @@ public class LoginThrottle {
         return f == null || f.lockedUntil() == null || !f.lockedUntil().isAfter(now) ? null : f.lockedUntil();
     }
 
-    private void record(Map<String, Failures> map, String key, Instant now) {
+    /** Counts one more attempt unless the key is locked; returns the end of the lock, or null. */
+    private Instant count(Map<String, Failures> map, String key, Instant now) {
         if (key == null) {
-            return;
+            return null;
         }
         if (map.size() >= MAX_REMEMBERED && !map.containsKey(key)) {
             forgetQuietest(map, now);
         }
+        Instant[] locked = new Instant[1];
         map.compute(key, (k, f) -> {
+            if (f != null && f.lockedUntil() != null && f.lockedUntil().isAfter(now)) {
+                locked[0] = f.lockedUntil();
+                return f; // refused unseen: guessing on during a lock neither counts nor learns anything
+            }
             int count = f == null || f.last().plus(FORGET_AFTER).isBefore(now) ? 1 : f.count() + 1;
-            Instant lockedUntil = f == null ? null : f.lockedUntil();
+            Instant lockedUntil = null;
             if (count >= maxFailures) {
                 long doublings = Math.min(count - maxFailures, 20);
                 Duration d = lock.multipliedBy(1L << doublings);
@@ -81,6 +99,7 @@ public class LoginThrottle {
             }
             return new Failures(count, now, lockedUntil);
         });
+        return locked[0];
     }
 
     private static void forgetQuietest(Map<String, Failures> map, Instant now) {

@@ -45,18 +45,13 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication login) throws AuthenticationException {
         String account = login.getName();
         String address = login.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        var locked = throttle.lockedFor(account, address);
+        var locked = throttle.begin(account, address);
         if (locked.isPresent()) {
             throw new Throttled(locked.get());
         }
-        try {
-            Authentication done = passwords.authenticate(login);
-            throttle.succeeded(account);
-            return done;
-        } catch (BadCredentialsException | org.springframework.security.core.userdetails.UsernameNotFoundException wrong) {
-            throttle.failed(account, address);
-            throw wrong;
-        }
+        Authentication done = passwords.authenticate(login); // a wrong password stays counted
+        throttle.succeeded(account, address);
+        return done;
     }
 
     @Override

@@ -26,7 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "formbox.reply.poll-period=250",
         "formbox.reply.max-per-hour=3",
         "spring.datasource.url=jdbc:h2:mem:globalcap;DB_CLOSE_DELAY=-1",
-        "formbox.archive.dir=target/test-data/globalcap/archive"})
+        "formbox.archive.dir=target/test-data/globalcap/archive",
+        "formbox.mail.spool-dir=target/test-data/globalcap/spool-${random.uuid}",
+        "formbox.intake.reconcile=false"})
 class GlobalReplyCapTests {
 
     @Autowired

@@ -39,6 +39,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:loginsecurity;DB_CLOSE_DELAY=-1",
         "formbox.archive.dir=target/test-data/loginsecurity/archive",
+        "formbox.mail.spool-dir=target/test-data/loginsecurity/spool-${random.uuid}",
+        "formbox.intake.reconcile=false",
         "formbox.mail.smtp.port=${TEST_PORT_PREFIX:39}29",
         "formbox.mail.imap.port=${TEST_PORT_PREFIX:39}49",
         "formbox.mail.poll-delay=600000",

@@ -37,22 +37,22 @@ class LoginThrottleTests {
     @Test
     void locksAnAccountAfterFiveFailuresAndTheLockGrowsWithEachFurtherOne() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("Clerk", "10.0.0." + i);
+            throttle.begin("Clerk", "10.0.0." + i);
         }
         assertThat(throttle.lockedFor("clerk", "10.0.0.9")).isEmpty();
-        throttle.failed("clerk", "10.0.0.5");
+        throttle.begin("clerk", "10.0.0.5");
         assertThat(throttle.lockedFor("CLERK", "10.0.0.9")).contains(Duration.ofMinutes(1));
 
         clock.now = clock.now.plusSeconds(61);
         assertThat(throttle.lockedFor("clerk", "10.0.0.9")).isEmpty();
-        throttle.failed("clerk", "10.0.0.6");
+        throttle.begin("clerk", "10.0.0.6");
         assertThat(throttle.lockedFor("clerk", "10.0.0.9")).contains(Duration.ofMinutes(2));
         clock.now = clock.now.plusSeconds(121);
-        throttle.failed("clerk", "10.0.0.7");
+        throttle.begin("clerk", "10.0.0.7");
         assertThat(throttle.lockedFor("clerk", "10.0.0.9")).contains(Duration.ofMinutes(4));
         for (int i = 0; i < 10; i++) {
             clock.now = clock.now.plus(Duration.ofMinutes(16));
-            throttle.failed("clerk", "10.0.1." + i);
+            throttle.begin("clerk", "10.0.1." + i);
         }
         assertThat(throttle.lockedFor("clerk", "10.0.0.9")).contains(Duration.ofMinutes(15));
     }
@@ -60,7 +60,7 @@ class LoginThrottleTests {
     @Test
     void locksAClientAddressThatTriesManyAccounts() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed("user" + i, "192.0.2.7");
+            throttle.begin("user" + i, "192.0.2.7");
         }
         assertThat(throttle.lockedFor("someone-else", "192.0.2.7")).isPresent();
         assertThat(throttle.lockedFor("someone-else", "192.0.2.8")).isEmpty();
@@ -69,28 +69,46 @@ class LoginThrottleTests {
     @Test
     void aRightPasswordClearsTheAccountAndOldFailuresAreForgotten() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("clerk", "10.0.0." + i);
+            throttle.begin("clerk", "10.0.0.1");
         }
-        throttle.succeeded("clerk");
-        throttle.failed("clerk", "10.0.0.9");
-        assertThat(throttle.lockedFor("clerk", "10.0.0.10")).isEmpty();
+        throttle.succeeded("clerk", "10.0.0.1");
+        throttle.begin("clerk", "10.0.0.1");
+        assertThat(throttle.lockedFor("clerk", "10.0.0.1")).isEmpty();
 
         for (int i = 0; i < 3; i++) {
-            throttle.failed("other", "10.0.1.4");
+            throttle.begin("other", "10.0.1.4");
         }
         clock.now = clock.now.plus(Duration.ofHours(2));
-        throttle.failed("other", "10.0.1.4");
-        throttle.failed("other", "10.0.1.4");
+        throttle.begin("other", "10.0.1.4");
+        throttle.begin("other", "10.0.1.4");
         assertThat(throttle.lockedFor("other", "10.0.1.4")).isEmpty();
+    }
+
+    @Test
+    void guessesSentSideBySideGetNoMoreTriesThanOneAfterAnother() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var tries = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 40; i++) {
+                tries.add(pool.submit(() -> throttle.begin("clerk", "198.51.100.1").isEmpty()));
+            }
+            long allowed = 0;
+            for (var t : tries) {
+                allowed += t.get() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
     void remembersABoundedNumberOfAccounts() {
         for (int i = 0; i < LoginThrottle.MAX_REMEMBERED + 50; i++) {
-            throttle.failed("guess" + i, null);
+            throttle.begin("guess" + i, null);
         }
         for (int i = 0; i < 5; i++) {
-            throttle.failed("clerk", null);
+            throttle.begin("clerk", null);
         }
         assertThat(throttle.lockedFor("clerk", null)).isPresent();
     }
