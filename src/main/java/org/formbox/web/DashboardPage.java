@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.formbox.export.Labels;
 import org.formbox.reply.CoordinatorDigest;
+import org.formbox.submission.EnterpriseCounts;
+import org.formbox.submission.EnterpriseFiles;
 import org.formbox.submission.SubmissionStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +31,21 @@ class DashboardPage {
 
     private final SubmissionStatistics statistics;
     private final CoordinatorDigest digest;
+    private final EnterpriseFiles files;
 
-    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest) {
+    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest, EnterpriseFiles files) {
         this.statistics = statistics;
         this.digest = digest;
+        this.files = files;
     }
 
     @GetMapping("/")
     String dashboard(Model model) {
         var counts = statistics.counts(DAYS, ZoneId.systemDefault());
         model.addAttribute("counts", counts);
+        // the collection's figures lead, each from the files' states, each opening the board filtered
+        model.addAttribute("files", EnterpriseCounts.of(files.all()));
+        model.addAttribute("boardLinks", BOARD_LINKS);
         model.addAttribute("charts", List.of(
                 BarChart.of("按状态", counts.byStatus(), Labels::status, s -> search("status", s)),
                 BarChart.of("按地区（各企业最新提交）", counts.byRegion(), r -> r, r -> search("region", r)),
@@ -61,6 +68,11 @@ class DashboardPage {
         }
         return "redirect:/";
     }
+
+    /** Where each headline figure leads on the board. */
+    private static final java.util.Map<String, String> BOARD_LINKS = java.util.Map.of("应交", "/board", "已交齐",
+            "/board?state=ACCEPTED", "缺件", "/board?state=MISSING", "需更正", "/board?state=NEEDS_CORRECTION", "未提交",
+            "/board?state=NOT_SUBMITTED", "逾期", "/board?state=LATE", "名单外", "/board");
 
     private static String search(String name, String value) {
         return UriComponentsBuilder.fromPath("/submissions").queryParam(name, value).encode().toUriString();

@@ -28,12 +28,15 @@ class EnterpriseFileTests {
     EnterpriseFiles files;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.formbox.support.MovableClock clock;
 
     Correspondence mail;
 
     @BeforeEach
     void connect() {
         mail = new Correspondence(settings);
+        clock.set(CollectionTest.START);
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Primary;
         "formbox.reminders.days-before=7,3,1",
         "formbox.reminders.time=09:00",
         "formbox.reminders.check-period=3600000",
+        "formbox.reminders.check-delay=3600000",
         "formbox.security.users[0].username=staff",
         "formbox.security.users[0].password={noop}staff-pass",
         "formbox.security.users[0].role=STAFF",
