@@ -131,9 +131,39 @@ class CollectionCountsTests {
             assertThat((long) book.getSheet("未交齐").getLastRowNum()).isEqualTo(total - expected.get("已交齐"));
         }
 
+        // the board filters and exports what it shows; the roster and file pages show the same files
+        String missing = page("/board?state=MISSING");
+        Matcher shown = ROW_STATE.matcher(missing);
+        int shownRows = 0;
+        while (shown.find()) {
+            assertThat(shown.group(1)).startsWith("MISSING_ANNEX_");
+            shownRows++;
+        }
+        assertThat((long) shownRows).isEqualTo(expected.get("缺件"));
+        String csv = mvc.perform(get("/board.csv").param("state", "NEEDS_CORRECTION").with(staffUser()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"企业名称\"").contains("宁波海瑞新材料有限公司").doesNotContain("宁波东海清能装备有限公司");
+        assertThat(csv.lines().count() - 1).isEqualTo(expected.get("需更正"));
+        assertThat(page("/roster")).contains("宁波计数测试未交有限公司", "宁波磁源科技股份有限公司");
+        long hairui = json.readTree(mvc.perform(get("/api/enterprises").param("state", "NEEDS_CORRECTION").with(staffUser()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("items").findValuesAsText("name")
+                .indexOf("宁波海瑞新材料有限公司");
+        assertThat(hairui).isNotNegative();
+
         JsonNode needing = json.readTree(mvc.perform(get("/api/enterprises").param("state", "NEEDS_CORRECTION").with(staffUser()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(needing.get("total").asLong()).isEqualTo(expected.get("需更正"));
+        JsonNode item = needing.get("items").get(0);
+        assertThat(item.get("annex1").get("submissionId").asLong()).isPositive();
+        assertThat(item.get("errors").asLong()).isPositive();
+        long id = item.get("id").asLong();
+        JsonNode file = json.readTree(mvc.perform(get("/api/enterprises/" + id).with(staffUser())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(file.get("state").asText()).isEqualTo("NEEDS_CORRECTION");
+        assertThat(file.get("findings").findValuesAsText("severity")).contains("error");
+        assertThat(file.get("annex2").get("fields").size()).isPositive();
+        assertThat(file.get("correspondence").findValuesAsText("kind")).contains("REPLY");
+        assertThat(page("/enterprises/" + id)).contains(file.get("name").asText(), "现存问题", "往来邮件");
     }
 
     private String page(String path) throws Exception {
