@@ -100,7 +100,7 @@ public final class RosterReader {
         if (header == null) {
             return null;
         }
-        String h = Normalizer.normalize(header, Normalizer.Form.NFKC).replaceAll("[\\s*:：()（）\\[\\]【】]", "")
+        String h = Normalizer.normalize(header, Normalizer.Form.NFKC).replaceAll("[\\s*:：()（）\\[\\]【】、/,，.]", "")
                 .toLowerCase(Locale.ROOT);
         if (h.isEmpty() || h.equals("序号") || h.equals("编号")) {
             return null;
@@ -114,8 +114,8 @@ public final class RosterReader {
         if (h.contains("联系人") || h.equals("姓名") || h.contains("负责人") || h.equals("contact")) {
             return Column.CONTACT;
         }
-        if (h.contains("地区") || h.contains("区县") || h.contains("县市区") || h.contains("区域") || h.contains("属地")
-                || h.equals("区") || h.contains("所在区") || h.equals("district") || h.equals("region")) {
+        if (h.contains("地区") || h.contains("区域") || h.contains("属地") || h.contains("县") || h.contains("区")
+                || h.equals("district") || h.equals("region")) {
             return Column.REGION;
         }
         if (h.contains("名称") || h.contains("企业") || h.contains("单位") || h.contains("公司") || h.equals("name")) {
