@@ -190,19 +190,21 @@ public class EnterpriseFiles {
     }
 
     private List<EnterpriseFile> load(Long enterpriseId, Instant cutAt, long cutId) {
-        String only = enterpriseId == null ? "" : " where e.id = " + enterpriseId.longValue();
+        // one enterprise or all: the same statements, with or without a bound id
+        Object[] id = enterpriseId == null ? new Object[0] : new Object[] {enterpriseId};
+        String only = enterpriseId == null ? "" : " where e.id = ?";
         List<Entry> entries = jdbc.sql("""
                 select e.id, e.name, e.region, e.contact_name, e.contact_email, e.contact_phone, e.on_roster,
                   e.completed_at, e.bounced_address from enterprise e""" + only + " order by e.name, e.id")
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .params(id).query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs, 8), rs.getString(9))).list();
-        String docsOnly = enterpriseId == null ? "" : " where f.enterprise_id = " + enterpriseId.longValue();
+        String docsOnly = enterpriseId == null ? "" : " where f.enterprise_id = ?";
         Map<Long, List<EnterpriseFile.Annex>> docs = new HashMap<>();
         Map<Long, Map<String, FieldValue>> values = new HashMap<>();
         jdbc.sql("""
                 select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text from field_value v
                 join file_document f on f.document_id = v.document_id""" + docsOnly + " order by v.id")
-                .query(rs -> {
+                .params(id).query(rs -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
                             new FieldValue(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)));
                 });
@@ -210,7 +212,7 @@ public class EnterpriseFiles {
                 select f.enterprise_id, f.document_id, f.submission_id, f.annex, f.sender, f.received_at, d.filename,
                   f.held_because, f.confirmed_by
                 from file_document f join document d on d.id = f.document_id""" + docsOnly)
-                .query(rs -> {
+                .params(id).query(rs -> {
                     long documentId = rs.getLong(2);
                     EnterpriseFile.Annex a = new EnterpriseFile.Annex(documentId, rs.getLong(3), rs.getString(4),
                             rs.getString(5), instant(rs, 6), rs.getString(7), display(values.get(documentId)),
