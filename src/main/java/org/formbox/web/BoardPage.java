@@ -56,7 +56,7 @@ class BoardPage {
         flash.addFlashAttribute("message", "已发送催报 " + outcome.sent() + " 封" + (outcome.skipped().isEmpty() ? "。"
                 : "；未发送 " + outcome.skipped().size() + " 家：" + String.join("；", outcome.skipped().stream()
                         .limit(10).map(s -> s.name() + "（" + s.reason() + "）").toList()) + (outcome.skipped().size() > 10 ? "……" : "。")));
-        return "redirect:/board";
+        return enterprise != null && enterprise.size() == 1 ? "redirect:/enterprises/" + enterprise.get(0) : "redirect:/board";
     }
 
     @GetMapping("/board")
