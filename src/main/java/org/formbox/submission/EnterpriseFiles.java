@@ -222,10 +222,15 @@ public class EnterpriseFiles {
                         docs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(a);
                     }
                 });
-        List<Override> overrides = jdbc.sql("select submission_id, rule, message from finding where overridden_by is not null")
+        // for one file only what concerns it: the intake reads a file several times per mail
+        String ownMails = enterpriseId == null ? ""
+                : " and submission_id in (select submission_id from file_document where enterprise_id = ?)";
+        List<Override> overrides = jdbc.sql("select submission_id, rule, message from finding where overridden_by is not null"
+                        + ownMails).params(id)
                 .query((rs, n) -> new Override(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         Map<Long, Instant> reminded = new HashMap<>();
-        jdbc.sql("select enterprise_id, max(sent_at) from reminder where state = 'SENT' group by enterprise_id")
+        jdbc.sql("select enterprise_id, max(sent_at) from reminder where state = 'SENT'"
+                        + (enterpriseId == null ? "" : " and enterprise_id = ?") + " group by enterprise_id").params(id)
                 .query(rs -> {
                     reminded.put(rs.getLong(1), instant(rs, 2));
                 });
