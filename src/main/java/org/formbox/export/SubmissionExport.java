@@ -11,13 +11,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.formbox.submission.EnterpriseHistory;
-import org.formbox.submission.SubmissionView.Detail;
+import org.formbox.submission.EnterpriseFile;
+import org.formbox.submission.EnterpriseFiles;
 import org.springframework.stereotype.Service;
 
 /**
- * The latest submission of every enterprise as an Excel workbook (sheets 最新提交, 问题, 附件1项目)
- * or as CSV (the first sheet only, UTF-8 with a byte-order mark so that Excel reads Chinese).
+ * Every enterprise's file as an Excel workbook (sheets 企业档案: one row per enterprise with both
+ * current annexes and the state; 未交齐: who has not submitted or is incomplete, with contacts; 问题;
+ * 附件1项目) or as CSV (the first sheet only, UTF-8 with a byte-order mark so that Excel reads Chinese).
  */
 @Service
 public class SubmissionExport {
@@ -25,22 +26,22 @@ public class SubmissionExport {
     /** The workbook's media type. */
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final EnterpriseHistory history;
+    private final EnterpriseFiles files;
 
-    public SubmissionExport(EnterpriseHistory history) {
-        this.history = history;
+    public SubmissionExport(EnterpriseFiles files) {
+        this.files = files;
     }
 
     /** The workbook of the current store. */
     public byte[] workbook() {
-        List<Detail> latest = history.latest();
+        List<EnterpriseFile> all = files.all().stream().sorted(EnterpriseFile.ACTION_FIRST).toList();
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            for (ExportRows.Table table : List.of(ExportRows.submissions(latest), ExportRows.findings(latest),
-                    ExportRows.projects(latest))) {
+            for (ExportRows.Table table : List.of(FileRows.files(all), FileRows.incomplete(all), FileRows.findings(all),
+                    FileRows.projects(all))) {
                 write(book.createSheet(table.name()), table, bold);
             }
             book.write(out);
@@ -53,11 +54,15 @@ public class SubmissionExport {
 
     /** The first sheet as CSV. */
     public byte[] csv() {
-        ExportRows.Table table = ExportRows.submissions(history.latest());
+        return csv(FileRows.files(files.all().stream().sorted(EnterpriseFile.ACTION_FIRST).toList()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String csv(ExportRows.Table table) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         line(csv, table.header().stream().map(Object.class::cast).toList());
         table.rows().forEach(row -> line(csv, row));
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.toString();
     }
 
     private static void write(Sheet sheet, ExportRows.Table table, CellStyle bold) {

@@ -1,5 +1,6 @@
 /**
- * The workbook and CSV of the latest submission per enterprise, with their findings and the
- * Annex 1 projects; columns follow {@link org.formbox.forms.FieldCatalog}.
+ * The workbook and CSV of the enterprise files: one row per enterprise with both current annexes
+ * and the state, the enterprises not yet complete with their contacts, the findings standing and
+ * the Annex 1 projects; columns follow {@link org.formbox.forms.FieldCatalog}.
  */
 package org.formbox.export;

@@ -13,9 +13,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.formbox.export.SubmissionExport;
+import org.formbox.submission.EnterpriseFiles;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionStatistics;
-import org.formbox.submission.SubmissionStatus;
 import org.formbox.submission.SubmissionView.Detail;
 import org.formbox.submission.SubmissionView.Summary;
 import org.slf4j.Logger;
@@ -34,6 +34,7 @@ public class CoordinatorDigest {
     private static final Logger log = LoggerFactory.getLogger(CoordinatorDigest.class);
 
     private final SubmissionStatistics statistics;
+    private final EnterpriseFiles files;
     private final SubmissionSearch search;
     private final SubmissionExport export;
     private final MailTransport transport;
@@ -41,10 +42,11 @@ public class CoordinatorDigest {
     private final MailTemplates templates;
     private final String coordinator;
 
-    CoordinatorDigest(SubmissionStatistics statistics, SubmissionSearch search, SubmissionExport export,
+    CoordinatorDigest(SubmissionStatistics statistics, EnterpriseFiles files, SubmissionSearch search, SubmissionExport export,
                       MailTransport transport, CoordinatorDigestLog digestLog, MailTemplates templates,
                       @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator) {
         this.statistics = statistics;
+        this.files = files;
         this.search = search;
         this.export = export;
         this.transport = transport;
@@ -76,7 +78,7 @@ public class CoordinatorDigest {
         message.setFrom(new InternetAddress(transport.fromAddress()));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(coordinator));
         message.setSubject("【科技创新2025 收表汇总】" + content.generatedAt() + "：新收 " + content.newSubmissions().size()
-                + " 份，需更正 " + content.needingCorrection().size() + " 份", "UTF-8");
+                + " 份，需更正 " + content.needingCorrection().size() + " 家", "UTF-8");
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setContent(body(content, now));
         transport.send(message);
@@ -89,9 +91,8 @@ public class CoordinatorDigest {
     public CoordinatorDigestContent content(Instant now) {
         Instant since = digestLog.lastSentAt().orElse(null);
         List<Summary> received = statistics.receivedSince(since);
-        List<Detail> correction = details(statistics.current(SubmissionStatus.NEEDS_CORRECTION));
         List<Detail> failed = details(received.stream().filter(CoordinatorDigestContent::failed).map(Summary::id).toList());
-        return CoordinatorDigestContent.of(now, since, statistics.counts(7, ZoneId.systemDefault()), received, correction, failed);
+        return CoordinatorDigestContent.of(now, since, statistics.counts(7, ZoneId.systemDefault()), received, files.all(), failed);
     }
 
     private MimeMultipart body(CoordinatorDigestContent content, Instant now) throws MessagingException {

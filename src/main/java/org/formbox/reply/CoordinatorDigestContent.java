@@ -6,10 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.formbox.export.Labels;
+import org.formbox.submission.EnterpriseCounts;
+import org.formbox.submission.EnterpriseFile;
+import org.formbox.submission.EnterpriseState;
+import org.formbox.validation.Finding;
+import org.formbox.validation.Severity;
 import org.formbox.submission.SubmissionStatistics;
 import org.formbox.submission.SubmissionStatus;
 import org.formbox.submission.SubmissionView.Detail;
-import org.formbox.submission.SubmissionView.FindingView;
 import org.formbox.submission.SubmissionView.Summary;
 
 /**
@@ -22,13 +26,16 @@ import org.formbox.submission.SubmissionView.Summary;
  * @param enterprises       enterprises with a form submission
  * @param byStatus          status name → count
  * @param newSubmissions    received since the last digest
- * @param needingCorrection current submissions that need correction, with their main findings
+ * @param files             the counts of the enterprise files (应交, 已交齐, 缺件, 需更正, 未提交, 逾期, 名单外)
+ * @param needingCorrection enterprises whose file needs correction, with the main errors standing
+ * @param incomplete        enterprises whose file misses an annex, with what is missing
  * @param resubmissions     new versions received since the last digest
  * @param failed            messages that failed since the last digest
  */
 public record CoordinatorDigestContent(String generatedAt, String since, long total, long enterprises,
-                                       Map<String, Long> byStatus, List<Line> newSubmissions,
-                                       List<Line> needingCorrection, List<Line> resubmissions, List<Line> failed) {
+                                       Map<String, Long> byStatus, Map<String, Long> files, List<Line> newSubmissions,
+                                       List<Line> needingCorrection, List<Line> incomplete, List<Line> resubmissions,
+                                       List<Line> failed) {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final int MAIN_FINDINGS = 3;
@@ -49,19 +56,29 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
     }
 
     static CoordinatorDigestContent of(Instant now, Instant since, SubmissionStatistics.Counts counts,
-                                       List<Summary> received, List<Detail> correction, List<Detail> failedSince) {
+                                       List<Summary> received, List<EnterpriseFile> files, List<Detail> failedSince) {
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         counts.byStatus().forEach((s, n) -> byStatus.put(Labels.status(s), n));
         return new CoordinatorDigestContent(TIME.format(now), since == null ? "（首次汇总）" : TIME.format(since),
-                counts.total(), counts.enterprises(), byStatus,
+                counts.total(), counts.enterprises(), byStatus, EnterpriseCounts.of(files).headline(),
                 received.stream().map(CoordinatorDigestContent::line).toList(),
-                correction.stream().map(d -> line(d, d.findings().stream()
-                        .filter(f -> "error".equals(f.severity()) && f.overriddenBy() == null)
-                        .limit(MAIN_FINDINGS).map(FindingView::message).toList())).toList(),
+                files.stream().filter(f -> f.state() == EnterpriseState.NEEDS_CORRECTION)
+                        .map(f -> line(f, f.findings().stream().filter(x -> x.severity() == Severity.error)
+                                .limit(MAIN_FINDINGS).map(Finding::message).toList())).toList(),
+                files.stream().filter(f -> f.state() == EnterpriseState.MISSING_ANNEX_1
+                                || f.state() == EnterpriseState.MISSING_ANNEX_2)
+                        .map(f -> line(f, List.of(f.state().label()))).toList(),
                 received.stream().filter(s -> s.version() != null && s.version() > 1)
                         .map(CoordinatorDigestContent::line).toList(),
                 failedSince.stream().map(d -> line(d, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
                         .toList());
+    }
+
+    private static Line line(EnterpriseFile f, List<String> notes) {
+        Instant last = f.versions().stream().filter(a -> a.heldBecause() == null).map(EnterpriseFile.Annex::receivedAt)
+                .max(Instant::compareTo).orElse(null);
+        return new Line(f.id(), f.name(), nz(f.lastSender()), last == null ? "" : TIME.format(last), f.state().label(),
+                f.late() ? "逾期" : "", notes);
     }
 
     /** Whether anything happened since the last digest. */

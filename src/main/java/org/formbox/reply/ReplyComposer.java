@@ -27,9 +27,11 @@ public class ReplyComposer {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final SubmissionSearch search;
+    private final FileStandingComposer fileStanding;
 
-    public ReplyComposer(SubmissionSearch search) {
+    ReplyComposer(SubmissionSearch search, FileStandingComposer fileStanding) {
         this.search = search;
+        this.fileStanding = fileStanding;
     }
 
     /** The receipt number of a submission. */
@@ -56,9 +58,11 @@ public class ReplyComposer {
             ("error".equals(f.severity()) ? errors : warnings).add(f.message());
         }
         String status = s.status();
+        // the file block says what this mail replaced, annex by annex; the older sentence would say all of it
+        FileStanding file = fileStanding.compose(s, errors);
         return new ReplyContent(receipt(s.id()), greeting(s), status, headline(status, errors.size(), warnings.size()),
-                documents, values(s.documents()), errors, warnings, supersedes(s), nextSteps(status, !warnings.isEmpty()),
-                "NO_FORM".equals(status));
+                documents, values(s.documents()), errors, warnings, file == null ? supersedes(s) : null,
+                nextSteps(status, !warnings.isEmpty()), "NO_FORM".equals(status), file);
     }
 
     private static String readAs(SubmissionView.Document d) {

@@ -16,10 +16,11 @@ import java.util.List;
  * @param supersedes     a sentence on the earlier submission this one replaces, or null
  * @param nextSteps      what to do now
  * @param templatesAttached whether the blank forms are attached
+ * @param fileStanding   where each enterprise's file stands after this mail, or null when it filed no form
  */
 public record ReplyContent(String receipt, String greeting, String status, String headline, List<DocumentLine> documents,
                            List<ValueLine> values, List<String> errors, List<String> warnings, String supersedes,
-                           List<String> nextSteps, boolean templatesAttached) {
+                           List<String> nextSteps, boolean templatesAttached, FileStanding fileStanding) {
 
     /** An attachment and what it was read as. */
     public record DocumentLine(String filename, String origin, String readAs) {

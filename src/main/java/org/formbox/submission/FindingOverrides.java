@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class FindingOverrides {
 
     private final JdbcClient jdbc;
+    private final EnterpriseFiles files;
 
-    public FindingOverrides(JdbcClient jdbc) {
+    public FindingOverrides(JdbcClient jdbc, EnterpriseFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /**
@@ -53,6 +55,8 @@ public class FindingOverrides {
             jdbc.sql("update submission set status = 'ACCEPTED' where id = ?").param(submissionId).update();
             status = SubmissionStatus.ACCEPTED;
         }
+        // the files holding this mail's documents may now be complete
+        files.refreshFor(submissionId, at);
         return Optional.of(new Outcome(submissionId, findingId, status, updated > 0));
     }
 

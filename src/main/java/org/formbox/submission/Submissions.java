@@ -31,10 +31,12 @@ public class Submissions {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final FileAttribution attribution;
 
-    public Submissions(JdbcClient jdbc, JdbcTemplate batch) {
+    Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.attribution = attribution;
     }
 
     /** The submission already made from this message, if any. */
@@ -65,27 +67,16 @@ public class Submissions {
             return new Saved(existing.get().id(), false);
         }
         String enterpriseKey = draft.status().carriesForms() ? enterpriseKey(draft) : null;
-        Long supersedes = null;
-        Integer version = null;
-        if (enterpriseKey != null) {
-            var previous = jdbc.sql("""
-                    select id, version from submission
-                    where enterprise_key = ? and superseded_by is null and status in ('ACCEPTED', 'NEEDS_CORRECTION')
-                    order by id desc""").param(enterpriseKey)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).list();
-            version = previous.isEmpty() ? 1 : (int) previous.get(0)[1] + 1;
-            supersedes = previous.isEmpty() ? null : previous.get(0)[0];
-        }
         long id;
         try {
-            id = insertSubmission(draft, enterpriseKey, version, supersedes);
+            id = insertSubmission(draft, enterpriseKey, null, null);
         } catch (DuplicateKeyException raced) {
             return new Saved(findByMessage(draft.messageId(), draft.contentHash()).orElseThrow().id(), false);
         }
-        if (supersedes != null) {
-            jdbc.sql("update submission set superseded_by = ? where id = ?").params(id, supersedes).update();
+        List<Long> documentIds = insertReading(id, draft);
+        if (draft.status().carriesForms()) {
+            attribution.attach(id, draft, documentIds);
         }
-        insertReading(id, draft);
         if (draft.reply() != null) {
             OffsetDateTime now = utc(draft.receivedAt());
             String recipient = draft.reply().recipient();
@@ -103,13 +94,15 @@ public class Submissions {
         return new Saved(id, true);
     }
 
-    private void insertReading(long id, SubmissionDraft draft) {
+    private List<Long> insertReading(long id, SubmissionDraft draft) {
         // batched: a submission carries some 70 values and findings, and one round trip each was a
         // sixth of the time a message takes (docs/benchmark.md)
         List<Object[]> values = new java.util.ArrayList<>();
+        List<Long> documentIds = new java.util.ArrayList<>();
         int seq = 0;
         for (SubmissionDraft.Document doc : draft.documents()) {
             long documentId = insertDocument(id, seq++, doc);
+            documentIds.add(documentId);
             for (Map.Entry<String, FieldValue> field : doc.fields().entrySet()) {
                 FieldValue v = field.getValue();
                 values.add(new Object[] {documentId, truncate(field.getKey(), 100), truncate(v.text(), 100_000), v.number(),
@@ -126,6 +119,7 @@ public class Submissions {
         }
         batch.batchUpdate("insert into finding (submission_id, seq, rule, severity, field_keys, message) values (?, ?, ?, ?, ?, ?)",
                 findings);
+        return documentIds;
     }
 
     /**
@@ -144,10 +138,14 @@ public class Submissions {
                 where submission_id = ? and overridden_by is not null""").param(id)
                 .query((rs, n) -> new Override(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, java.time.OffsetDateTime.class), rs.getString(5))).list();
+        var filed = attribution.detach(id);
         jdbc.sql("delete from field_value where document_id in (select id from document where submission_id = ?)").param(id).update();
         jdbc.sql("delete from document where submission_id = ?").param(id).update();
         jdbc.sql("delete from finding where submission_id = ?").param(id).update();
-        insertReading(id, draft);
+        List<Long> documentIds = insertReading(id, draft);
+        if (draft.status().carriesForms()) {
+            attribution.reattach(id, draft, documentIds, filed);
+        }
         for (Override o : overrides) {
             jdbc.sql("""
                     update finding set overridden_by = ?, overridden_at = ?, override_note = ?

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * suffix are ignored, and a shortened name found inside the other counts as the same. Two full
  * legal names that differ (…新材料科技股份有限公司 and …新材料有限公司) are different companies.
  */
-final class OrganizationNames {
+public final class OrganizationNames {
 
     private static final Pattern NOISE = Pattern.compile("[\\s()\\[\\]【】〔〕<>《》\"'“”]");
     private static final Pattern LEGAL_FORM = Pattern.compile("(股份有限公司|有限责任公司|有限公司|集团公司|公司)$");
@@ -24,7 +24,8 @@ final class OrganizationNames {
     private OrganizationNames() {
     }
 
-    static boolean same(String one, String other) {
+    /** Whether the two names designate the same organisation. */
+    public static boolean same(String one, String other) {
         String first = lead(one);
         String second = lead(other);
         String a = comparable(first);

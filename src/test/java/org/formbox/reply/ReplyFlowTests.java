@@ -89,15 +89,16 @@ class ReplyFlowTests {
                 search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).items().get(0).id()).orElseThrow();
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.supersedes()).isEqualTo(first.id());
-        assertThat(search.detail(first.id()).orElseThrow().supersededBy()).isEqualTo(second.id());
+        // only the Annex 2 was resent: the first mail's Annex 1 still stands, so that mail is not superseded
+        assertThat(search.detail(first.id()).orElseThrow().supersededBy()).isNull();
         String text = mailbox.inboxOf(sender).stream().map(m -> {
             try {
                 return text(m);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }).filter(t -> t.contains("第 2 版")).findFirst().orElseThrow();
-        assertThat(text).contains("替代", ReplyComposer.receipt(first.id()));
+        }).filter(t -> t.contains(ReplyComposer.receipt(second.id()))).findFirst().orElseThrow();
+        assertThat(text).contains("替代您于", ReplyComposer.receipt(first.id()), "附件1（", "仍然有效");
     }
 
     @Test

@@ -75,14 +75,16 @@ class CoordinatorDigestTests {
         flatten(mail, parts);
         String text = body(parts, "text/plain");
         String html = body(parts, "text/html");
-        assertThat(text).contains("需更正").contains(StaffFixtures.YONGXIN)
-                .contains("固定资产（21000万元）大于总资产（18000万元），请核对。")
+        // the enterprise files: 甬新 sent only Annex 2 (缺件), 海天 both annexes, checked as a pair (需更正)
+        assertThat(text).contains("各企业档案", "需更正", "缺件").contains(StaffFixtures.YONGXIN + "：缺附件1")
+                .contains(StaffFixtures.HAITIAN)
                 .contains("处理失败").contains("someone@example.cn").contains("附件解析失败");
+        assertThat(mail.getSubject()).contains("需更正 " + digest.content(Instant.now()).needingCorrection().size() + " 家");
         assertThat(html).contains(StaffFixtures.YONGXIN).contains("重新提交");
         Part workbook = parts.stream().filter(p -> isAttachment(p)).findFirst().orElseThrow();
         assertThat(workbook.getFileName()).endsWith(".xlsx").startsWith("科技创新2025");
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook.getInputStream().readAllBytes()))) {
-            assertThat(book.getSheet("最新提交").getPhysicalNumberOfRows()).isGreaterThan(3);
+            assertThat(book.getSheet("企业档案").getPhysicalNumberOfRows()).isGreaterThan(3);
         }
 
         // what was new is no longer new for the next digest

@@ -148,20 +148,21 @@ class StaffApiTests {
     }
 
     @Test
-    void exportsTheLatestSubmissionPerEnterpriseAsAWorkbook() throws Exception {
+    void exportsOneRowPerEnterpriseFileAsAWorkbook() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/export.xlsx").with(staff()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andReturn().getResponse().getContentAsByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet latest = book.getSheet("最新提交");
+            Sheet latest = book.getSheet("企业档案");
             Row header = latest.getRow(0);
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("企业名称");
             int totalAssets = column(header, "总资产（万元）");
             int products = column(header, "主要产品");
             assertThat(totalAssets).isPositive();
             Row yongxin = rowOf(latest, StaffFixtures.YONGXIN);
-            assertThat(yongxin.getCell(0).getNumericCellValue()).isEqualTo(ids.yongxin2());
+            assertThat(yongxin.getCell(column(header, "附件2提交编号")).getNumericCellValue()).isEqualTo(ids.yongxin2());
+            assertThat(yongxin.getCell(column(header, "状态")).getStringCellValue()).isEqualTo("缺附件1");
             assertThat(yongxin.getCell(totalAssets).getNumericCellValue()).isEqualTo(18000);
             assertThat(yongxin.getCell(products).getStringCellValue()).isEqualTo(StaffFixtures.SCRIPT);
             assertThat(book.getSheet("问题").getRow(0).getCell(3).getStringCellValue()).isEqualTo("规则");
@@ -177,7 +178,7 @@ class StaffApiTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF\"提交编号\",\"企业名称\"").contains("\"" + StaffFixtures.HAITIAN + "\"")
+        assertThat(csv).startsWith("\uFEFF\"企业编号\",\"企业名称\"").contains("\"" + StaffFixtures.HAITIAN + "\"")
                 .contains("\"总资产（万元）\"");
     }
 

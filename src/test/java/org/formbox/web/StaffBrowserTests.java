@@ -164,7 +164,7 @@ class StaffBrowserTests {
         browser.findElement(By.id("export-xlsx")).click();
         Path file = waitFor().until(d -> finishedDownload().orElse(null));
         try (var book = new XSSFWorkbook(file.toFile())) {
-            assertThat(book.getSheet("最新提交").getRow(0).getCell(1).getStringCellValue()).isEqualTo("企业名称");
+            assertThat(book.getSheet("企业档案").getRow(0).getCell(1).getStringCellValue()).isEqualTo("企业名称");
         }
     }
 

@@ -1,0 +1,139 @@
+package org.formbox.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.formbox.reply.ReplyComposer;
+import org.formbox.support.CollectionTest;
+import org.formbox.support.Correspondence;
+import org.formbox.system.MailSettings;
+import org.formbox.validation.Finding;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Each enterprise's file holds its latest Annex 1 and latest Annex 2, whichever mail brought them;
+ * a bundle files each enterprise; another sender cannot replace what an enterprise sent.
+ */
+@CollectionTest
+class EnterpriseFileTests {
+
+    @Autowired
+    MailSettings settings;
+    @Autowired
+    EnterpriseFiles files;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.formbox.support.MovableClock clock;
+
+    Correspondence mail;
+
+    @BeforeEach
+    void connect() {
+        mail = new Correspondence(settings);
+        clock.set(CollectionTest.START);
+    }
+
+    @Test
+    void annex1ThenAnnex2InTwoMailsMakeOneFileCheckedAsAPair() throws Exception {
+        String sender = "qianxiao@carbonvalley.cn";
+        String first = mail.send(sender, "附件1 项目实施方案.docx", "e10-annex1.docx");
+        List<String> replies = mail.awaitReplies(sender, 1);
+        EnterpriseFile file = file("宁波碳谷新材料科技股份有限公司");
+        assertThat(file.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_2);
+        assertThat(replies.get(0)).contains("档案情况", "尚缺附件2", "材料提交截止时间为 2099年12月20日 17:00");
+
+        String second = mail.send(sender, "附件2 调查表.docx", "e10-annex2.docx");
+        replies = mail.awaitReplies(sender, 2);
+        file = files.file(file.id()).orElseThrow();
+        assertThat(file.annex1().submissionId()).isEqualTo(submission(first));
+        assertThat(file.annex2().submissionId()).isEqualTo(submission(second));
+        // the names differ between the annexes: the pair is checked once both are there
+        assertThat(file.findings()).extracting(Finding::rule).contains("X-NAME-MISMATCH");
+        assertThat(file.state()).isEqualTo(EnterpriseState.ACCEPTED);
+        assertThat(files.all().stream().filter(f -> f.name().startsWith("宁波碳谷"))).hasSize(1);
+        String reply = replies.stream().filter(r -> r.contains(ReplyComposer.receipt(submission(second)))).findFirst().orElseThrow();
+        assertThat(reply).contains("附件1（", "收到）仍然有效", "附件1、附件2均已收齐").doesNotContain("尚缺");
+        assertThat(jdbc.sql("select superseded_by from submission where id = ?").param(submission(first))
+                .query(Long.class).optional()).isEmpty();
+    }
+
+    @Test
+    void annex2ResentAloneLeavesAnnex1Standing() throws Exception {
+        String sender = "getao@yongda-tech.com";
+        String first = mail.send(sender, "附件1.docx", "e12-annex1.docx", "附件2.docx", "e12-annex2.docx");
+        mail.awaitReplies(sender, 1);
+        EnterpriseFile file = file("宁波甬达电子科技有限公司");
+        assertThat(file.state()).isEqualTo(EnterpriseState.NEEDS_CORRECTION);
+
+        String second = mail.send(sender, "附件2（更正）.docx", "e13-annex2.docx");
+        List<String> replies = mail.awaitReplies(sender, 2);
+        file = files.file(file.id()).orElseThrow();
+        assertThat(file.annex1().submissionId()).isEqualTo(submission(first));
+        assertThat(file.annex2().submissionId()).isEqualTo(submission(second));
+        assertThat(file.state()).isEqualTo(EnterpriseState.ACCEPTED);
+        assertThat(file.versions()).hasSize(3);
+        String reply = replies.stream().filter(r -> r.contains(ReplyComposer.receipt(submission(second)))).findFirst().orElseThrow();
+        assertThat(reply).contains("附件1（", "仍然有效", "替代您于", ReplyComposer.receipt(submission(first)))
+                .doesNotContain("以本次为准");
+    }
+
+    @Test
+    void aBureauBundleFilesEachEnterpriseAndGetsOneReplyNamingBoth() throws Exception {
+        String bureau = "kjj@bl.gov.cn";
+        String id = mail.send(bureau, "华星化工-附件2.docx", "e01-annex2.docx", "金鼎合金-附件2.docx", "e11-annex2.docx");
+        List<String> replies = mail.awaitReplies(bureau, 1);
+        EnterpriseFile huaxing = file("宁波华星化工新材料有限公司");
+        EnterpriseFile jinding = file("宁波金鼎特种合金有限公司");
+        assertThat(huaxing.annex2().submissionId()).isEqualTo(submission(id));
+        assertThat(jinding.annex2().submissionId()).isEqualTo(submission(id));
+        assertThat(huaxing.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(jinding.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0)).contains("宁波华星化工新材料有限公司", "宁波金鼎特种合金有限公司", "尚缺附件1");
+    }
+
+    @Test
+    void anotherSenderNamingAKnownEnterpriseIsKeptButWaitsForStaff() throws Exception {
+        String owner = "chensi@yongxin-ic.com";
+        String first = mail.send(owner, "附件1.docx", "e06-annex1.docx", "附件2.docx", "e06-annex2.docx");
+        mail.awaitReplies(owner, 1);
+        EnterpriseFile before = file("宁波甬芯微电子有限公司");
+        assertThat(before.annex2().submissionId()).isEqualTo(submission(first));
+        String firstTime = jdbc.sql("select received_at from submission where id = ?").param(submission(first))
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single()
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+
+        String stranger = "liuqiang@outsider.cn";
+        String second = mail.send(stranger, "附件2.docx", "src/test/resources/enterprise/other-sender-annex2.docx");
+        String reply = mail.awaitReplies(stranger, 1).get(0);
+        EnterpriseFile after = files.file(before.id()).orElseThrow();
+        assertThat(after.annex2().submissionId()).as("still the owner's").isEqualTo(submission(first));
+        assertThat(after.annex2().fields()).containsEntry("contact_name", "陈思");
+        assertThat(after.held()).extracting(EnterpriseFile.Annex::submissionId).containsExactly(submission(second));
+        assertThat(reply).contains("待工作人员核实确认")
+                .doesNotContain(ReplyComposer.receipt(submission(first)), firstTime, "陈思", "18957468823",
+                        "chensi@", "低功耗物联网主控芯片", "仍然有效", "尚缺");
+
+        assertThat(files.confirm(before.id(), after.held().get(0).documentId(), "coordinator")).isTrue();
+        EnterpriseFile confirmed = files.file(before.id()).orElseThrow();
+        assertThat(confirmed.annex2().submissionId()).isEqualTo(submission(second));
+        assertThat(confirmed.annex2().fields()).containsEntry("contact_name", "刘强");
+        assertThat(confirmed.annex2().confirmedBy()).isEqualTo("coordinator");
+        assertThat(confirmed.held()).isEmpty();
+    }
+
+    private EnterpriseFile file(String name) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> files.all().stream().anyMatch(f -> f.name().equals(name)));
+        return files.all().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private long submission(String messageId) {
+        return jdbc.sql("select id from submission where message_id = ?").param(messageId).query(Long.class).single();
+    }
+}
