@@ -152,7 +152,7 @@ public class ReplyComposer {
     static ReplyContent formsSentEarlier(ReplyContent c) {
         return new ReplyContent(c.receipt(), c.greeting(), c.status(), c.headline(), c.documents(), c.values(), c.errors(),
                 c.warnings(), c.supersedes(), List.of("附件1、附件2的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
-                        "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"), false);
+                        "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"), false, c.fileStanding());
     }
 
     /** Variables for the templates. */
