@@ -33,12 +33,7 @@ public class Submissions {
     private final JdbcTemplate batch;
     private final FileAttribution attribution;
 
-    /** A store that saves nothing by itself: for stand-ins that override {@link #save} in tests of the intake. */
-    protected Submissions() {
-        this(null, null, null);
-    }
-
-    Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution) {
+    public Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.attribution = attribution;
