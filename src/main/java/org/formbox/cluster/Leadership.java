@@ -1,0 +1,157 @@
+package org.formbox.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.apache.camel.Route;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Which instance runs the leader-only routes (the mailbox poller): the one holding the lease
+ * {@value #LOCK} in the lock table. The leader renews it every {@code renewEvery}; the others try
+ * to take it as often, which succeeds once a dead leader's lease has run out. Gaining the lease
+ * starts the consumers of the leader-only routes, losing it (or failing to renew it before it
+ * would run out) stops them. With one instance, it simply leads.
+ */
+public class Leadership implements SmartLifecycle {
+
+    /** The name of the lease in the lock table. */
+    public static final String LOCK = "mailbox-leader";
+
+    private static final Logger log = LoggerFactory.getLogger(Leadership.class);
+
+    private final LockProvider locks;
+    private final ClusterSettings settings;
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private ScheduledExecutorService ticker;
+    private SimpleLock lease;
+    private Instant renewedAt;
+
+    public Leadership(LockProvider locks, ClusterSettings settings) {
+        this.locks = locks;
+        this.settings = settings;
+    }
+
+    /** Whether this instance holds the lease now. */
+    public synchronized boolean isLeader() {
+        return lease != null;
+    }
+
+    /** This instance's name. */
+    public String instanceId() {
+        return settings.instanceId();
+    }
+
+    /** Puts a started route under this lease: its consumer runs only while this instance leads. */
+    synchronized void follow(Route route) {
+        routes.put(route.getRouteId(), route);
+        if (lease == null) {
+            stop(route);
+        }
+    }
+
+    synchronized void unfollow(Route route) {
+        routes.remove(route.getRouteId());
+    }
+
+    /** One round: take the lease, or renew it, and start or stop the routes to match. */
+    synchronized void tick() {
+        try {
+            if (lease == null) {
+                Optional<SimpleLock> taken = locks.lock(new LockConfiguration(Instant.now(), LOCK, settings.lease(), Duration.ZERO));
+                if (taken.isPresent()) {
+                    lease = taken.get();
+                    renewedAt = Instant.now();
+                    log.info("Instance {} leads: starting {}", settings.instanceId(), routes.keySet());
+                    routes.values().forEach(this::start);
+                }
+            } else {
+                Optional<SimpleLock> renewed = lease.extend(settings.lease(), Duration.ZERO);
+                if (renewed.isPresent()) {
+                    lease = renewed.get();
+                    renewedAt = Instant.now();
+                } else {
+                    lose("the lease was taken over");
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database may be back on the next round; give the routes up before the lease could run out
+            log.warn("Lease {} not renewed: {}", LOCK, e.toString());
+            if (lease != null && Instant.now().isAfter(renewedAt.plus(settings.lease()).minus(settings.renewEvery()))) {
+                lose("the lease could not be renewed in time");
+            }
+        }
+    }
+
+    private void lose(String why) {
+        log.warn("Instance {} no longer leads ({}): stopping {}", settings.instanceId(), why, routes.keySet());
+        lease = null;
+        routes.values().forEach(this::stop);
+    }
+
+    private void start(Route route) {
+        try {
+            ServiceHelper.startService(route.getConsumer());
+        } catch (RuntimeException e) {
+            log.warn("Route {} not started: {}", route.getRouteId(), e.toString());
+        }
+    }
+
+    private void stop(Route route) {
+        try {
+            ServiceHelper.stopService(route.getConsumer());
+        } catch (RuntimeException e) {
+            log.warn("Route {} not stopped: {}", route.getRouteId(), e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-leadership");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 0, settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the routes first, then hands the lease back so that another instance takes over at once. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = ticker;
+            ticker = null;
+        }
+        if (t != null) {
+            t.shutdownNow();
+        }
+        synchronized (this) {
+            routes.values().forEach(this::stop);
+            if (lease != null) {
+                try {
+                    lease.unlock();
+                } catch (RuntimeException e) {
+                    log.warn("Lease {} not released: {}", LOCK, e.toString());
+                }
+                lease = null;
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticker != null;
+    }
+}
