@@ -12,6 +12,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.apache.camel.Route;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +103,7 @@ public class Leadership implements SmartLifecycle {
 
     private void start(Route route) {
         try {
+            checkConsumer(route, true);
             ServiceHelper.startService(route.getConsumer());
         } catch (RuntimeException e) {
             log.warn("Route {} not started: {}", route.getRouteId(), e.toString());
@@ -110,9 +112,23 @@ public class Leadership implements SmartLifecycle {
 
     private void stop(Route route) {
         try {
+            checkConsumer(route, false);
             ServiceHelper.stopService(route.getConsumer());
         } catch (RuntimeException e) {
             log.warn("Route {} not stopped: {}", route.getRouteId(), e.toString());
+        }
+    }
+
+    /**
+     * Camel's health check of a consumer that never polled says DOWN; a follower's poller is meant
+     * to be idle, so its check is switched off (UNKNOWN, which leaves the instance UP) until it leads.
+     */
+    private static void checkConsumer(Route route, boolean leading) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(route.getCamelContext());
+        if (registry != null) {
+            registry.getRepository("consumers").ifPresent(consumers -> consumers.stream()
+                    .filter(check -> check.getId().endsWith(":" + route.getRouteId()))
+                    .forEach(check -> check.setEnabled(leading)));
         }
     }
 

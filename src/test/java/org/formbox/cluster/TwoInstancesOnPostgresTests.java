@@ -72,31 +72,35 @@ class TwoInstancesOnPostgresTests {
 
     @AfterAll
     static void stop() {
-        first.close();
-        second.close();
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {first, second}) {
+            if (c != null) {
+                c.close();
+            }
+        }
         mail.stop();
     }
 
+    /** An instance as {@code java -jar} starts it: the settings as command-line arguments, above application.properties. */
     static ConfigurableApplicationContext instance(String name) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FormboxApplication.class).properties(
-                "spring.datasource.url=" + url,
-                "spring.datasource.username=" + Postgres.USER,
-                "spring.datasource.password=",
-                "server.port=0",
-                "formbox.mail.embedded=false",
-                "formbox.mail.smtp.port=" + mail.getSmtp().getPort(),
-                "formbox.mail.imap.port=" + mail.getImap().getPort(),
-                "formbox.mail.poll-delay=250",
-                "formbox.reply.poll-period=250",
-                "formbox.archive.dir=target/test-data/cluster/archive",
-                "formbox.cluster.instance-id=" + name,
-                "formbox.cluster.lease=PT10S",
-                "formbox.cluster.renew-every=PT1S",
-                "formbox.digest.cron=*/4 * * * * *",
-                "formbox.cluster.schedule-hold=PT2S",
-                "formbox.security.users[0].username=staff",
-                "formbox.security.users[0].password={noop}staff-pass",
-                "formbox.security.users[0].role=STAFF").run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FormboxApplication.class).run(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + Postgres.USER,
+                "--spring.datasource.password=",
+                "--server.port=0",
+                "--formbox.mail.embedded=false",
+                "--formbox.mail.smtp.port=" + mail.getSmtp().getPort(),
+                "--formbox.mail.imap.port=" + mail.getImap().getPort(),
+                "--formbox.mail.poll-delay=250",
+                "--formbox.reply.poll-period=250",
+                "--formbox.archive.dir=target/test-data/cluster/archive",
+                "--formbox.cluster.instance-id=" + name,
+                "--formbox.cluster.lease=PT10S",
+                "--formbox.cluster.renew-every=PT1S",
+                "--formbox.digest.cron=*/4 * * * * *",
+                "--formbox.cluster.schedule-hold=PT2S",
+                "--formbox.security.users[0].username=staff",
+                "--formbox.security.users[0].password={noop}staff-pass",
+                "--formbox.security.users[0].role=STAFF");
         return context;
     }
 
@@ -135,7 +139,8 @@ class TwoInstancesOnPostgresTests {
         ConfigurableApplicationContext leader = leads(first) ? first : second;
         ConfigurableApplicationContext follower = leader == first ? second : first;
         assertThat(leads(follower)).isFalse();
-        assertThat(health(follower)).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health(leader) == 200);
+        assertThat(health(follower)).as("an idle follower is healthy").isEqualTo(200);
 
         deliver("before.", 12);
         await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from outbox where state = 'SENT'") == 12);
