@@ -3,6 +3,7 @@ package org.formbox.cluster;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +23,26 @@ class ClusterConfiguration {
                 .build());
     }
 
+    /**
+     * With an embedded H2 store (the default) no other process can share the database, so a lease
+     * found at start is that of this service's previous, killed run: it is cleared rather than
+     * waited out, and a restarted single instance polls at once.
+     */
     @Bean
-    Leadership leadership(LockProvider lockProvider, ClusterSettings settings) {
-        return new Leadership(lockProvider, settings);
+    Leadership leadership(LockProvider lockProvider, ClusterSettings settings, DataSource dataSource,
+                          @Value("${spring.datasource.url:}") String url) {
+        boolean sole = soleProcess(url);
+        return new Leadership(lockProvider, settings, () -> {
+            if (sole) {
+                new JdbcTemplate(dataSource).update("delete from cluster_lock");
+            }
+        });
+    }
+
+    static boolean soleProcess(String url) {
+        String u = url.toUpperCase(java.util.Locale.ROOT);
+        return (u.startsWith("JDBC:H2:FILE:") || u.startsWith("JDBC:H2:MEM:") || u.startsWith("JDBC:H2:./")
+                || u.startsWith("JDBC:H2:~")) && !u.contains("AUTO_SERVER=TRUE");
     }
 
     @Bean

@@ -2,9 +2,9 @@ package org.formbox.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +34,29 @@ public class Leadership implements SmartLifecycle {
 
     private final LockProvider locks;
     private final ClusterSettings settings;
-    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Runnable clearStaleLeases;
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
-    private SimpleLock lease;
-    private Instant renewedAt;
+    private volatile SimpleLock lease;
+    private volatile Instant renewedAt;
+    /** The lease's end by this process's clock: the start of the call that took or renewed it, plus the lease. */
+    private volatile Instant validUntil;
+    /** The routes were stopped by the watchdog because a renewal was late; the next renewal restarts them. */
+    private volatile boolean paused;
 
-    public Leadership(LockProvider locks, ClusterSettings settings) {
+    /**
+     * @param clearStaleLeases run once before the first round; for a store only this process can
+     *                         open, where any lease left in it is a dead predecessor's
+     */
+    public Leadership(LockProvider locks, ClusterSettings settings, Runnable clearStaleLeases) {
         this.locks = locks;
         this.settings = settings;
+        this.clearStaleLeases = clearStaleLeases;
     }
 
     /** Whether this instance holds the lease now. */
-    public synchronized boolean isLeader() {
-        return lease != null;
+    public boolean isLeader() {
+        return lease != null && !paused;
     }
 
     /** This instance's name. */
@@ -57,7 +67,7 @@ public class Leadership implements SmartLifecycle {
     /** Puts a started route under this lease: its consumer runs only while this instance leads. */
     synchronized void follow(Route route) {
         routes.put(route.getRouteId(), route);
-        if (lease == null) {
+        if (lease == null || paused) {
             stop(route);
         }
     }
@@ -69,11 +79,13 @@ public class Leadership implements SmartLifecycle {
     /** One round: take the lease, or renew it, and start or stop the routes to match. */
     synchronized void tick() {
         try {
+            Instant before = Instant.now();
             if (lease == null) {
                 Optional<SimpleLock> taken = locks.lock(new LockConfiguration(Instant.now(), LOCK, settings.lease(), Duration.ZERO));
                 if (taken.isPresent()) {
                     lease = taken.get();
                     renewedAt = Instant.now();
+                    validUntil = before.plus(settings.lease());
                     log.info("Instance {} leads: starting {}", settings.instanceId(), routes.keySet());
                     routes.values().forEach(this::start);
                 }
@@ -82,6 +94,12 @@ public class Leadership implements SmartLifecycle {
                 if (renewed.isPresent()) {
                     lease = renewed.get();
                     renewedAt = Instant.now();
+                    validUntil = before.plus(settings.lease());
+                    if (paused) {
+                        paused = false;
+                        log.info("Instance {} renewed its lease again: restarting {}", settings.instanceId(), routes.keySet());
+                        routes.values().forEach(this::start);
+                    }
                 } else {
                     lose("the lease was taken over");
                 }
@@ -98,7 +116,22 @@ public class Leadership implements SmartLifecycle {
     private void lose(String why) {
         log.warn("Instance {} no longer leads ({}): stopping {}", settings.instanceId(), why, routes.keySet());
         lease = null;
+        paused = false;
         routes.values().forEach(this::stop);
+    }
+
+    /**
+     * Stops the routes when the lease is about to run out by this process's clock and no renewal
+     * came through (a round stuck on the database, say), without waiting for that round: another
+     * instance may take the lease as soon as it runs out. Needs no lock and no database.
+     */
+    void watchdog() {
+        Instant until = validUntil;
+        if (lease != null && !paused && until != null && Instant.now().isAfter(until.minus(settings.renewEvery()))) {
+            paused = true;
+            log.warn("Instance {}: lease {} about to run out unrenewed, stopping {}", settings.instanceId(), LOCK, routes.keySet());
+            routes.values().forEach(this::stop);
+        }
     }
 
     private void start(Route route) {
@@ -134,12 +167,15 @@ public class Leadership implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        clearStaleLeases.run();
+        ticker = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "cluster-leadership");
             t.setDaemon(true);
             return t;
         });
         ticker.scheduleWithFixedDelay(this::tick, 0, settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
+        long watch = Math.max(100, Math.min(1000, settings.renewEvery().toMillis() / 2));
+        ticker.scheduleWithFixedDelay(this::watchdog, watch, watch, TimeUnit.MILLISECONDS);
     }
 
     /** Stops the routes first, then hands the lease back so that another instance takes over at once. */
@@ -155,6 +191,7 @@ public class Leadership implements SmartLifecycle {
         }
         synchronized (this) {
             routes.values().forEach(this::stop);
+            paused = false;
             if (lease != null) {
                 try {
                     lease.unlock();

@@ -60,13 +60,24 @@ class FailoverResilienceIT {
             }
             try {
                 began = Instant.now();
+                // side by side: each start takes most of a minute on two cores
+                List<java.util.concurrent.CompletableFuture<ServiceProcess>> starts = new ArrayList<>();
                 for (ServiceProcess p : instances.values()) {
-                    p.start();
+                    starts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return p.start();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
                 }
+                starts.forEach(java.util.concurrent.CompletableFuture::join);
+                java.util.concurrent.CompletableFuture<?> restarting = java.util.concurrent.CompletableFuture.completedFuture(null);
                 for (int point : points) {
                     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                             .until(() -> n - mail.count("INBOX") >= point);
                     await().pollDelay(Duration.ofMillis(random.nextInt(500))).until(() -> true);
+                    restarting.join(); // two instances up before the next kill
                     String leader = leader(url);
                     ServiceProcess victim = instances.get(leader);
                     victim.kill();
@@ -84,8 +95,15 @@ class FailoverResilienceIT {
                                     + " moves mail again after %.1f s", leader, out, n, leader(url),
                             takeover.toMillis() / 1000.0, polling.toMillis() / 1000.0));
                     System.out.println(log.get(log.size() - 1));
-                    victim.start(); // back as a follower
+                    restarting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            victim.start(); // back as a follower
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
                 }
+                restarting.join();
                 try {
                     await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
                             .until(() -> mail.count("INBOX") == 0 && mail.repliesByRecipient(BenchMails.DOMAIN).size() == n);
