@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * submission, so it exists exactly when the submission does; this sender runs after the commit,
  * marks each reply sent once the server took it, and retries with growing pauses while the
  * server is down. Only a crash between the server's acceptance and the mark can repeat a reply.
+ * Every instance on the same database runs this sender; each row is first claimed
+ * ({@link OutboxClaims}), so no two instances send the same reply.
  */
 @Component
 public class OutboxSender {
@@ -41,9 +43,11 @@ public class OutboxSender {
     private final MailTransport transport;
     private final BlankForms blankForms;
     private final java.time.Clock clock;
+    private final OutboxClaims claims;
 
     public OutboxSender(JdbcClient jdbc, SubmissionSearch search, ReplyComposer composer, MailTemplates templates,
-                        MailTransport transport, BlankForms blankForms, java.time.Clock clock) {
+                        MailTransport transport, BlankForms blankForms, java.time.Clock clock, OutboxClaims claims) {
+        this.claims = claims;
         this.jdbc = jdbc;
         this.search = search;
         this.composer = composer;
@@ -58,23 +62,28 @@ public class OutboxSender {
 
     /** Sends every reply that is due; never throws, so the route keeps its schedule. Returns how many went out. */
     public int sendDue() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Due> due = jdbc.sql("""
                 select id, submission_id, recipient, attempts from outbox
-                where state = 'PENDING' and kind = 'REPLY' and next_attempt_at <= ? order by id limit 50""")
-                .param(OffsetDateTime.now(ZoneOffset.UTC))
+                where state = 'PENDING' and kind = 'REPLY' and next_attempt_at <= ?
+                and (claimed_until is null or claimed_until < ?) order by id limit 50""")
+                .params(now, now)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
         int sent = 0;
         for (Due d : due) {
+            if (!claims.claim(d.id())) {
+                continue; // another instance is sending it
+            }
             try {
                 send(d);
-                jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = ?, last_error = null where id = ?")
+                jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = ?, last_error = null, claimed_until = null where id = ?")
                         .params(OffsetDateTime.now(ZoneOffset.UTC), d.attempts() + 1, d.id()).update();
                 sent++;
             } catch (Exception e) {
                 Duration pause = backoff(d.attempts() + 1);
                 log.warn("Reply {} to {} not sent (attempt {}), next try in {}s: {}", d.id(), d.recipient(),
                         d.attempts() + 1, pause.toSeconds(), e.toString());
-                jdbc.sql("update outbox set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
+                jdbc.sql("update outbox set attempts = ?, next_attempt_at = ?, last_error = ?, claimed_until = null where id = ?")
                         .params(d.attempts() + 1, OffsetDateTime.now(ZoneOffset.UTC).plus(pause),
                                 truncate(e.toString(), 4000), d.id()).update();
                 if (isConnectionFailure(e)) {

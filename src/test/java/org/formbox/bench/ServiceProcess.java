@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The packaged service ({@code target/formbox-*.jar}) as a real process of its own: its own work
  * folder (H2 file store and raw archive under {@code data/}), the given mail server, a staff
- * account {@code bench}/{@code bench} for the API and the metrics. Start, kill -9, restart.
+ * account {@code bench}/{@code bench} for the API and the metrics. Start, kill -9, restart. Extra
+ * settings replace the defaults of the same name (another store, a shared archive).
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -50,7 +51,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--formbox.mail.embedded=false",
                 "--formbox.mail.imap.host=127.0.0.1", "--formbox.mail.imap.port=" + imapPort,
                 "--formbox.mail.smtp.host=127.0.0.1", "--formbox.mail.smtp.port=" + smtpPort,
-                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.url=" + "jdbc:h2:file:" + this.dir.resolve("data/formbox").toAbsolutePath()
+                        + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
                 "--formbox.archive.dir=" + dir.resolve("data/archive"),
                 "--formbox.security.users[0].username=bench",
                 "--formbox.security.users[0].password={noop}bench",
@@ -59,12 +61,22 @@ final class ServiceProcess implements AutoCloseable {
                 // the runs send thousands of replies within minutes, far past the hourly cap on all replies
                 "--formbox.reply.max-per-hour=1000000",
                 "--spring.main.banner-mode=off"));
+        // a setting given here replaces the default of the same name (e.g. another store, a shared archive)
+        for (String e : extra) {
+            settings.removeIf(d -> d.startsWith(e.substring(0, e.indexOf('=') + 1)));
+        }
         settings.addAll(List.of(extra));
     }
 
     String jdbcUrl() {
-        // the options of the default URL in application.properties, in a folder of its own
-        return "jdbc:h2:file:" + dir.resolve("data/formbox").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+        return setting("spring.datasource.url",
+                // the options of the default URL in application.properties, in a folder of its own
+                "jdbc:h2:file:" + dir.resolve("data/formbox").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+    }
+
+    private String setting(String name, String otherwise) {
+        return settings.stream().filter(s -> s.startsWith("--" + name + "=")).findFirst()
+                .map(s -> s.substring(name.length() + 3)).orElse(otherwise);
     }
 
     /** Starts the service and waits until it answers on HTTP. */
@@ -84,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
         starts++;
         process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile())).start();
-        long startTimeout = Long.getLong("resilience.start-timeout", 120);
+        // generous: on a busy 2-core machine a start has been seen to take 150 s
+        long startTimeout = Long.getLong("resilience.start-timeout", 300);
         Instant deadline = Instant.now().plusSeconds(startTimeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -177,7 +190,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The store, opened from here once the service is stopped. */
     Connection openStore() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "sa", "");
+        return DriverManager.getConnection(jdbcUrl(), setting("spring.datasource.username", "sa"),
+                setting("spring.datasource.password", ""));
     }
 
     int starts() {
