@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ClusterSettings(String instanceId,
                               @DefaultValue("PT20S") Duration lease,
                               @DefaultValue("PT5S") Duration renewEvery,
-                              @DefaultValue("mailbox-intake") List<String> leaderRoutes,
+                              @DefaultValue({"mailbox-intake", "enterprise-reminders"}) List<String> leaderRoutes,
                               @DefaultValue("PT1M") Duration scheduleHold,
                               @DefaultValue("PT2M") Duration outboxClaim) {
 
