@@ -106,10 +106,12 @@ public class Submissions {
             long documentId = insertDocument(id, seq++, doc);
             for (Map.Entry<String, FieldValue> field : doc.fields().entrySet()) {
                 FieldValue v = field.getValue();
-                values.add(new Object[] {documentId, field.getKey(), v.text(), v.number(), v.raw()});
+                values.add(new Object[] {documentId, field.getKey(), v.text(), v.number(), v.raw(),
+                        v.source() == null ? null : v.source().name(), v.confidence()});
             }
         }
-        batch.batchUpdate("insert into field_value (document_id, field_key, text_value, num_value, raw_text) values (?, ?, ?, ?, ?)",
+        batch.batchUpdate("insert into field_value (document_id, field_key, text_value, num_value, raw_text, value_source, confidence)"
+                + " values (?, ?, ?, ?, ?, ?, ?)",
                 values);
         List<Object[]> findings = new java.util.ArrayList<>();
         seq = 0;
