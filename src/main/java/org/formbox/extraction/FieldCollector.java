@@ -13,6 +13,7 @@ final class FieldCollector {
     private final Map<String, FieldValue> values = new LinkedHashMap<>();
     private final java.util.Set<String> labelsSeen = new java.util.HashSet<>();
     private Origin origin = Origin.CELL;
+    private final java.util.Set<String> sealed = new java.util.HashSet<>();
 
     /** Notes that a label was present, answered or not: the classifier counts these. */
     void sawLabel(String key) {
@@ -61,10 +62,15 @@ final class FieldCollector {
         }
     }
 
+    /** Values found so far are final: a later reader may not extend them ({@link #append}). */
+    void seal() {
+        sealed.addAll(values.keySet());
+    }
+
     /** Adds the rest of a text answer that wrapped onto another line; CJK text joins without a space. */
     void append(String key, String more) {
         FieldValue v = values.get(key);
-        if (v == null || more == null || more.isBlank()) {
+        if (v == null || sealed.contains(key) || more == null || more.isBlank()) {
             return;
         }
         String text = v.text() + more.strip();

@@ -11,6 +11,7 @@ final class SurveyReader {
         FieldCollector out = new FieldCollector();
         content.grids().forEach(g -> grids.read(g, out));
         out.from(content.textOrigin());
+        out.seal();
         lines.read(content.lines(), out);
         out.settle(content.textOrigin());
         return out;

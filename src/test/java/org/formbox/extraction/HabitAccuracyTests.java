@@ -2,11 +2,18 @@ package org.formbox.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.formbox.validation.CheckedDocument;
+import org.formbox.validation.Checks;
+import org.formbox.validation.Finding;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +29,7 @@ class HabitAccuracyTests {
     private static final Path DOCS = Path.of("src/test/resources/habits/docs");
     /** Share of fields right per habit: the targets (99 % from files, 90 % from scans and photos). */
     private static final Map<String, Double> TARGET = Map.of(
-            "tick-boxes", 0.99, "content-controls", 0.99);
+            "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99);
 
     private static ExtractionReport report;
     private static String printed;
@@ -51,7 +58,29 @@ class HabitAccuracyTests {
     }
 
     @Test
+    void sendsNoMissingValueErrorForAFieldTheSenderFilledIn() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        DocumentReader reader = new DocumentReader();
+        Checks checks = new Checks();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path doc : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = doc.getFileName().toString();
+                Path want = DOCS.resolve("expected").resolve(name.substring(0, name.lastIndexOf('.')) + ".json");
+                if (!Files.isRegularFile(want) || name.endsWith(".eml")) {
+                    continue;
+                }
+                JsonNode expected = json.readTree(want.toFile());
+                ReadDocument read = reader.read(name, Files.readAllBytes(doc));
+                List<Finding> findings = checks.check(List.of(new CheckedDocument(name, read.annex(), read.fields(),
+                        read.unreadable())));
+                assertThat(findings).as(name).noneMatch(f -> f.rule().equals("A2-REQUIRED")
+                        && f.fields().stream().anyMatch(k -> !expected.path(k).isNull() && !expected.path(k).isMissingNode()));
+            }
+        }
+    }
+
+    @Test
     void printsTheAccuracyOfEachHabitByName() {
-        assertThat(printed).contains("habit tick-boxes", "habit content-controls");
+        assertThat(printed).contains("habit tick-boxes", "habit content-controls", "habit pdf-tables");
     }
 }
