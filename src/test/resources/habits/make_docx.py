@@ -197,3 +197,8 @@ def main(out):
 
 if __name__ == "__main__":
     main(sys.argv[1])
+
+
+def plain(path, x):
+    """The call's survey table filled in plainly, the page that gets printed and scanned."""
+    write_docx(path, survey(FORM[x]))

@@ -31,7 +31,7 @@ STYLE = ('<style>body{font-family:"Noto Sans CJK SC";font-size:10pt} td,th{font-
          'font-size:10pt;padding:2pt 6pt}</style>')
 
 
-def own_layout(f, unit_column=False, border=True):
+def own_layout(f, unit_column=False, border=True, size=10):
     """序号 | 项目 | 填报内容, then the yearly table, with or without a 单位 column."""
     b = ' border="1" cellspacing="0"' if border else ' border="0" cellspacing="0"'
     rows = ["<tr><th>序号</th><th>项目</th><th>填报内容</th></tr>"]
@@ -44,7 +44,8 @@ def own_layout(f, unit_column=False, border=True):
                        for i, label in enumerate(ROW_LABELS)]
     return ("<html><head><meta charset='utf-8'>%s</head><body><p>附件2 行业重点企业基本情况调查表</p>"
             "<table%s width='100%%'>%s</table><p>近三年主要经济指标</p><table%s width='80%%'>%s</table>"
-            "<p>填报日期：2017年3月</p></body></html>") % (STYLE, b, "".join(rows), b, "".join(yearly))
+            "<p>填报日期：2017年3月</p></body></html>") % (STYLE.replace("10pt", "%dpt" % size), b, "".join(rows), b,
+                                                        "".join(yearly))
 
 
 def side_by_side(f):

@@ -32,7 +32,9 @@ final class BoxTables {
     }
 
     private static List<Grid> ruled(List<Box> boxes, List<Ruling> rulings, boolean ocr) {
-        List<Double> ys = merge(rulings.stream().filter(Ruling::horizontal).map(Ruling::at).toList());
+        // borders found in a photo waver by a few pixels
+        double same = ocr ? 6 : SAME;
+        List<Double> ys = merge(rulings.stream().filter(Ruling::horizontal).map(Ruling::at).toList(), same);
         List<Ruling> verticals = rulings.stream().filter(r -> !r.horizontal()).toList();
         List<Grid> grids = new ArrayList<>();
         List<List<Cell>> rows = new ArrayList<>();
@@ -40,8 +42,9 @@ final class BoxTables {
             double top = ys.get(i);
             double bottom = ys.get(i + 1);
             double middle = (top + bottom) / 2;
-            List<Double> xs = merge(verticals.stream().filter(v -> v.spans(middle) && v.from() <= top + SAME
-                    && v.to() >= bottom - SAME).map(Ruling::at).toList());
+            double slack = Math.max(same, (bottom - top) * 0.25);
+            List<Double> xs = merge(verticals.stream().filter(v -> v.spans(middle) && v.from() <= top + slack
+                    && v.to() >= bottom - slack).map(Ruling::at).toList(), same);
             if (xs.size() < 2) {
                 if (!rows.isEmpty()) {
                     grids.add(new Grid(rows));
@@ -91,9 +94,14 @@ final class BoxTables {
     /** The boxes of a cell as text: lines top to bottom, a wrapped line joined on (CJK without a space). */
     private static Cell cell(List<Box> boxes, int left, int right, boolean ocr) {
         StringBuilder sb = new StringBuilder();
-        double confidence = 1;
+        double weighted = 0;
+        int chars = 0;
         for (List<Box> line : lines(boxes)) {
-            String text = lineText(line);
+            String text = lineText(line, ocr);
+            if (ocr && !sb.isEmpty() && sb.length() <= 12 && sb.charAt(sb.length() - 1) == '。' && !text.isEmpty()
+                    && Text.cjk(text.charAt(0))) {
+                sb.setLength(sb.length() - 1); // the end of a wrapped label read as a full stop
+            }
             if (!sb.isEmpty() && !text.isEmpty()) {
                 char before = sb.charAt(sb.length() - 1);
                 if (!(Text.cjk(before) || Text.cjk(text.charAt(0)) || before == '-' || before == '/')) {
@@ -102,21 +110,26 @@ final class BoxTables {
             }
             sb.append(text);
             for (Box b : line) {
-                confidence = Math.min(confidence, b.confidence());
+                weighted += b.confidence() * b.text().length();
+                chars += b.text().length();
             }
         }
-        Origin origin = ocr ? Origin.ocr(boxes.isEmpty() ? 1 : confidence) : Origin.CELL;
+        // the mean over characters: one stray mark beside a border should not condemn a clear value
+        Origin origin = ocr ? Origin.ocr(chars == 0 ? 1 : weighted / chars) : Origin.CELL;
         return new Cell(sb.toString().strip(), left, right, false, origin);
     }
 
-    private static String lineText(List<Box> line) {
+    private static String lineText(List<Box> line, boolean ocr) {
         StringBuilder sb = new StringBuilder();
         Box previous = null;
         for (Box b : line) {
             if (previous != null && !sb.isEmpty() && !b.text().isEmpty()) {
                 double gap = b.x0() - previous.x1();
-                boolean cjk = Text.cjk(sb.charAt(sb.length() - 1)) || Text.cjk(b.text().charAt(0));
-                if (gap > 0.25 * Math.max(previous.height(), b.height()) && !cjk
+                char before = sb.charAt(sb.length() - 1);
+                boolean cjk = Text.cjk(before) || Text.cjk(b.text().charAt(0));
+                boolean number = ocr && (Character.isDigit(before) || before == '-') && Character.isDigit(b.text().charAt(0));
+                // OCR cuts a number or an address into words at small gaps: only a real gap is a space
+                if (gap > (ocr ? 0.7 : 0.25) * Math.max(previous.height(), b.height()) && !cjk && !number
                         && sb.charAt(sb.length() - 1) != ' ' && !b.text().startsWith(" ")) {
                     sb.append(' ');
                 }
@@ -227,14 +240,24 @@ final class BoxTables {
         return chunks;
     }
 
-    private static List<Double> merge(List<Double> values) {
+    private static List<Double> merge(List<Double> values, double same) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
+        // a thick border is a run of close lines: one line, at the middle of the run
         List<Double> out = new ArrayList<>();
+        double first = Double.NaN;
+        double previous = Double.NaN;
         for (double v : sorted) {
-            if (out.isEmpty() || v - out.get(out.size() - 1) > SAME) {
-                out.add(v);
+            if (Double.isNaN(previous) || v - previous > same) {
+                if (!Double.isNaN(first)) {
+                    out.add((first + previous) / 2);
+                }
+                first = v;
             }
+            previous = v;
+        }
+        if (!Double.isNaN(first)) {
+            out.add((first + previous) / 2);
         }
         return out;
     }

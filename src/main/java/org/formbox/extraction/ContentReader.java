@@ -53,11 +53,32 @@ final class ContentReader {
                 }
             }
             case PDF -> pdf(content);
+            case IMAGE -> scan(() -> ScanContent.image(content));
             case RTF -> tika(rtf, content);
             case ODF -> tika(odf, content);
             case HTML -> tika(html, content);
             case TEXT -> tika(text, content);
         };
+    }
+
+    /** A PDF without a text layer, read by OCR. */
+    DocumentContent scannedPdf(byte[] content) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(content)) {
+            return scan(() -> ScanContent.pdf(doc));
+        }
+    }
+
+    private interface Ocr {
+        DocumentContent run() throws IOException, InterruptedException;
+    }
+
+    private static DocumentContent scan(Ocr ocr) throws IOException {
+        try {
+            return ocr.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("OCR abandoned");
+        }
     }
 
     /** A PDF's running text from Tika, and its tables rebuilt from glyph positions and ruling lines. */

@@ -16,6 +16,7 @@ import org.formbox.validation.Checks;
 import org.formbox.validation.Finding;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,13 @@ import org.junit.jupiter.api.Test;
 class HabitAccuracyTests {
 
     private static final Path DOCS = Path.of("src/test/resources/habits/docs");
-    /** Share of fields right per habit: the issue's targets (99 % from files, 90 % from scans and photos). */
+    /**
+     * Share of fields right per habit: the issue's targets (99 % from files, 90 % from scans and
+     * photos), except where the readers are not there yet: scans and photos are held at what OCR
+     * reaches today (README, "Reading what enterprises send"), so that it cannot fall back unseen.
+     */
     private static final Map<String, Double> TARGET = Map.of(
-            "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99);
+            "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "scans-photos", 0.55);
 
     private static ExtractionReport report;
     private static String printed;
@@ -44,6 +49,18 @@ class HabitAccuracyTests {
     }
 
     @Test
+    void marksEveryValueReadFromAScanAsOcrWithItsConfidence() throws IOException {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        ReadDocument read = new DocumentReader().read("scan.jpg", Files.readAllBytes(DOCS.resolve("scan-template-hx.jpg")));
+
+        assertThat(read.annex()).isEqualTo(org.formbox.forms.Annex.ANNEX_2);
+        assertThat(read.fields().values()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.source()).isEqualTo(org.formbox.forms.ValueSource.OCR);
+            assertThat(v.confidence()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
     void coversEveryHabitOfTheIssue() {
         assertThat(report.habits().keySet()).containsAll(TARGET.keySet());
     }
@@ -51,6 +68,9 @@ class HabitAccuracyTests {
     @Test
     void reachesTheTargetOfEachHabit() {
         TARGET.forEach((habit, target) -> {
+            if (habit.equals("scans-photos") && !Tesseract.available()) {
+                return; // no OCR on this machine: the scans are answered as unreadable (tested apart)
+            }
             int[] n = report.habits().get(habit);
             assertThat((double) n[0] / n[1]).as("%s: %d/%d right; wrong: %s", habit, n[0], n[1],
                     report.habitMisses().getOrDefault(habit, List.of())).isGreaterThanOrEqualTo(target);
