@@ -247,15 +247,38 @@ public final class ExtractionReport {
     private record Attachment(String name, byte[] content) {
     }
 
+    /** The attachments of a message; a message without any gives its HTML body, where a pasted form keeps its table. */
     private static List<Attachment> attachments(byte[] eml) throws IOException {
         List<Attachment> found = new ArrayList<>();
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
             walk(message, found);
+            if (found.isEmpty()) {
+                String html = html(message);
+                if (html != null) {
+                    found.add(new Attachment("邮件正文.html", ("\uFEFF" + html).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
         } catch (MessagingException e) {
             throw new IOException(e);
         }
         return found;
+    }
+
+    private static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
     }
 
     private static void walk(Part part, List<Attachment> found) throws MessagingException, IOException {

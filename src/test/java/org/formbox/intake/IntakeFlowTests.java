@@ -211,6 +211,23 @@ class IntakeFlowTests {
                 .getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void readsAFormPastedIntoAnHtmlBodyWhosePlainPartOnlyPointsToIt() throws Exception {
+        byte[] raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/habits/docs/mail-body-hx.eml"));
+        mailbox.deliver(raw, "hejun@haixi-bio.cn");
+
+        SubmissionView.Detail detail = awaitOne("hejun@haixi-bio.cn");
+        assertThat(detail.senderName()).isEqualTo("何俊");
+        assertThat(detail.status()).isNotEqualTo("NO_FORM");
+        assertThat(detail.enterpriseName()).isEqualTo("宁波海曦生物医药科技有限公司");
+        SubmissionView.Document body = detail.documents().stream().filter(d -> d.filename().equals("邮件正文.html"))
+                .findFirst().orElseThrow();
+        assertThat(body.annex()).isEqualTo("ANNEX_2");
+        assertThat(body.fields()).containsEntry("legal_representative", "俞文静");
+        assertThat(body.provenance().get("legal_representative").source()).isEqualTo("CELL");
+        assertThat(detail.findings()).noneMatch(f -> f.rule().equals("A2-REQUIRED"));
+    }
+
     private SubmissionView.Detail awaitOne(String sender) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total() >= 1);
