@@ -27,5 +27,7 @@ json.dump(expected("yt", "pdf-tables"), open("docs/expected/pdf-template-yt.json
 PY
 if [ -x ./make-scans.sh ]; then ./make-scans.sh "$tmp"; fi
 python3 make_mail.py docs
+# 6: a workbook with formulas but no stored results
+python3 make_xlsx.py docs
 rm -rf __pycache__
 ls -l docs

@@ -47,6 +47,11 @@ final class FieldCollector {
         FieldDef def = FieldLabels.def(key);
         FieldType type = def == null ? FieldType.TEXT : def.type();
         Origin o = from;
+        if (answer.startsWith(SpreadsheetContent.UNREADABLE_FORMULA)) {
+            String formula = answer.substring(SpreadsheetContent.UNREADABLE_FORMULA.length());
+            values.put(key, new FieldValue(key, formula, null, formula, ValueSource.FORMULA, 0.0));
+            return;
+        }
         TickBoxes.Reading ticks = TickBoxes.read(def, answer);
         if (ticks != null) {
             if (ticks.blank()) {

@@ -29,6 +29,7 @@ public final class Checks {
                 rules.check(new Answers(document.fields()), own);
             }
             ReadingRules.ticks(document, own);
+            own = ReadingRules.withoutErrorsOnUnsure(document, own);
             findings.addAll(ReadingRules.scanned(document) ? ReadingRules.forScan(document, own) : own);
         }
         findings.addAll(CrossAnnexRules.check(documents));

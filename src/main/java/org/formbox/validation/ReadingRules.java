@@ -30,6 +30,18 @@ final class ReadingRules {
         });
     }
 
+    /** The findings without errors about values read unsurely (an uncomputable formula, an OCR guess). */
+    static List<Finding> withoutErrorsOnUnsure(CheckedDocument document, List<Finding> found) {
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : found) {
+            boolean unsure = f.fields().stream().map(document.fields()::get).anyMatch(v -> v != null && v.needsReview());
+            if (f.severity() == Severity.warning || !unsure) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
     /** Whether the document was read from a picture. */
     static boolean scanned(CheckedDocument document) {
         return document.fields().values().stream().anyMatch(v -> v.source() == ValueSource.OCR);

@@ -34,7 +34,8 @@ class HabitAccuracyTests {
      * reaches today (README, "Reading what enterprises send"), so that it cannot fall back unseen.
      */
     private static final Map<String, Double> TARGET = Map.of(
-            "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "scans-photos", 0.55);
+            "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
+            "scans-photos", 0.55);
 
     private static ExtractionReport report;
     private static String printed;
@@ -58,6 +59,17 @@ class HabitAccuracyTests {
             assertThat(v.source()).isEqualTo(org.formbox.forms.ValueSource.OCR);
             assertThat(v.confidence()).isBetween(0.0, 1.0);
         });
+    }
+
+    @Test
+    void computesFormulasWithoutStoredResultsAndSaysSo() throws IOException {
+        ReadDocument read = new DocumentReader().read("gz.xlsx", Files.readAllBytes(DOCS.resolve("excel-formulas-gz.xlsx")));
+
+        assertThat(read.fields().get("employees_total").number()).isEqualByComparingTo("360");
+        assertThat(read.fields().get("employees_total").source()).isEqualTo(org.formbox.forms.ValueSource.FORMULA);
+        assertThat(read.fields().get("total_assets").number()).isEqualByComparingTo("38600");
+        assertThat(read.fields().get("enterprise_name").text()).isEqualTo("宁波港众智能装备股份有限公司");
+        assertThat(read.fields().get("engineering_center").text()).isEqualTo("省级");
     }
 
     @Test
