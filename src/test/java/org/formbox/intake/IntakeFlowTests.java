@@ -228,6 +228,37 @@ class IntakeFlowTests {
         assertThat(detail.findings()).noneMatch(f -> f.rule().equals("A2-REQUIRED"));
     }
 
+    @Test
+    void decodesRawEightBitGbkHeadersAsOutlookExpressSendsThem() throws Exception {
+        byte[] raw = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/test/resources/habits/docs/outlook-express-8bit.eml"));
+        // handed over as fetched from a real server: the embedded test server's SMTP side reads 8-bit
+        // header bytes as UTF-8 and loses them before any code of ours sees them
+        intake.ingest(raw, Instant.now());
+
+        SubmissionView.Detail detail = awaitOne("zhangwei@nbhx.cn");
+        assertThat(detail.senderName()).isEqualTo("张薇");
+        assertThat(detail.subject()).isEqualTo("附件2调查表（华星化工）");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf("zhangwei@nbhx.cn").isEmpty());
+        String reply = plainText(mailbox.inboxOf("zhangwei@nbhx.cn").get(0));
+        assertThat(reply).contains("张薇").doesNotContain("\uFFFD");
+    }
+
+    private static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
     private SubmissionView.Detail awaitOne(String sender) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total() >= 1);
