@@ -2,6 +2,10 @@ package org.formbox.extraction;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -48,12 +52,45 @@ final class ContentReader {
                     yield SpreadsheetContent.read(workbook);
                 }
             }
-            case PDF -> tika(pdf, content);
+            case PDF -> pdf(content);
+            case IMAGE -> scan(() -> ScanContent.image(content));
             case RTF -> tika(rtf, content);
             case ODF -> tika(odf, content);
             case HTML -> tika(html, content);
             case TEXT -> tika(text, content);
         };
+    }
+
+    /** A PDF without a text layer, read by OCR. */
+    DocumentContent scannedPdf(byte[] content) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(content)) {
+            return scan(() -> ScanContent.pdf(doc));
+        }
+    }
+
+    private interface Ocr {
+        DocumentContent run() throws IOException, InterruptedException;
+    }
+
+    private static DocumentContent scan(Ocr ocr) throws IOException {
+        try {
+            return ocr.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("OCR abandoned");
+        }
+    }
+
+    /** A PDF's running text from Tika, and its tables rebuilt from glyph positions and ruling lines. */
+    private DocumentContent pdf(byte[] content) throws IOException, TikaException, SAXException {
+        DocumentContent text = tika(pdf, content);
+        List<Grid> grids;
+        try (PDDocument doc = Loader.loadPDF(content)) {
+            grids = PdfPages.grids(doc);
+        }
+        List<Grid> all = new ArrayList<>(grids);
+        all.addAll(text.grids());
+        return new DocumentContent(all, text.lines());
     }
 
     private static DocumentContent tika(Parser parser, byte[] content) throws IOException, TikaException, SAXException {

@@ -10,6 +10,19 @@ record DocumentContent(List<Grid> grids, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
+    /** Where the running text came from: typed, or recognised from a picture (with its mean confidence). */
+    Origin textOrigin() {
+        double sum = 0;
+        int n = 0;
+        for (Line l : lines) {
+            if (l.origin().ocr()) {
+                sum += l.origin().confidence();
+                n++;
+            }
+        }
+        return n == 0 ? Origin.TEXT : Origin.ocr(sum / n);
+    }
+
     /** Whether the document holds any text at all. */
     boolean blank() {
         return lines.stream().allMatch(l -> l.text().isBlank())

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.IOUtils;
@@ -29,6 +30,8 @@ public final class DocumentReader {
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     /** Default deadline of one parse. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    /** Deadline of a parse that runs OCR (scans and photos, up to {@link ScanContent#MAX_PAGES} pages). */
+    public static final Duration OCR_TIMEOUT = Duration.ofSeconds(90);
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemonThreads());
 
@@ -72,9 +75,17 @@ public final class DocumentReader {
         if (content.length > maxBytes) {
             return ReadDocument.unreadable(Unreadable.TOO_LARGE);
         }
-        Future<ReadDocument> work = WORKERS.submit(() -> readNow(content));
+        AtomicBoolean ocr = new AtomicBoolean();
+        Future<ReadDocument> work = WORKERS.submit(() -> readNow(content, ocr));
         try {
-            return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!ocr.get()) {
+                    throw e;
+                }
+                return work.get(Math.max(0, OCR_TIMEOUT.toMillis() - timeout.toMillis()), TimeUnit.MILLISECONDS);
+            }
         } catch (TimeoutException e) {
             work.cancel(true);
             return ReadDocument.unreadable(Unreadable.TIMEOUT);
@@ -87,12 +98,14 @@ public final class DocumentReader {
         }
     }
 
-    private ReadDocument readNow(byte[] content) {
+    /** @param ocr set once the parse turns to OCR, which is given longer */
+    private ReadDocument readNow(byte[] content, AtomicBoolean ocr) {
         FormatSniffer.Sniffed sniffed = sniffer.sniff(content);
         if (sniffed.problem() != null) {
             return ReadDocument.unreadable(sniffed.problem());
         }
         DocumentContent document;
+        ocr.set(sniffed.format() == Format.IMAGE);
         try {
             if (sniffed.format() == Format.XLSX && !SpreadsheetSize.fits(content)) {
                 return ReadDocument.unreadable(Unreadable.TOO_LARGE);
@@ -101,10 +114,19 @@ public final class DocumentReader {
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return ReadDocument.unreadable(ReadFailures.reason(e));
         }
+        boolean scan = sniffed.format() == Format.IMAGE;
         if (sniffed.format() == Format.PDF && ReadFailures.noTextLayer(document)) {
-            return ReadDocument.unreadable(Unreadable.SCANNED);
+            scan = true;
+            ocr.set(true);
+            try {
+                document = contents.scannedPdf(content);
+            } catch (Exception | OutOfMemoryError e) {
+                return ReadDocument.unreadable(ReadFailures.reason(e));
+            }
         }
-        return classifier.classify(document);
+        ReadDocument read = classifier.classify(document);
+        // a scan or photo that OCR could not make into a form: ask for the Word file, never "format unknown"
+        return scan && read.annex() == Annex.OTHER ? ReadDocument.unreadable(Unreadable.SCANNED) : read;
     }
 
     private static ThreadFactory daemonThreads() {

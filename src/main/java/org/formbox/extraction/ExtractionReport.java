@@ -45,6 +45,8 @@ public final class ExtractionReport {
     private final PrintStream out;
     private final Map<String, int[]> byFormat = new TreeMap<>();
     private final Map<String, int[]> annexes = new TreeMap<>();
+    private final Map<String, int[]> byHabit = new TreeMap<>();
+    private final Map<String, List<String>> habitMisses = new TreeMap<>();
 
     ExtractionReport(PrintStream out) {
         this.out = out;
@@ -72,6 +74,18 @@ public final class ExtractionReport {
         }
         byFormat.forEach((format, n) -> out.printf("accuracy %-6s %d/%d fields right (%.1f%%), annex right %d/%d%n",
                 format, n[0], n[1], n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1], annexes.get(format)[0], annexes.get(format)[1]));
+        byHabit.forEach((habit, n) -> out.printf("habit %-18s %d/%d fields right (%.1f%%)%n",
+                habit, n[0], n[1], n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1]));
+    }
+
+    /** Fields right and fields expected per habit (the {@code habit} of each expectation file). */
+    Map<String, int[]> habits() {
+        return byHabit;
+    }
+
+    /** The wrong fields per habit, each with its document. */
+    Map<String, List<String>> habitMisses() {
+        return habitMisses;
     }
 
     private void report(String title, String name, byte[] content, JsonNode expected) {
@@ -85,11 +99,11 @@ public final class ExtractionReport {
                 read.unreadable() == null ? "" : " (" + read.unreadable() + ")", read.fields().size(), wanted);
         new TreeMap<>(read.fields()).forEach((k, v) -> out.printf("  %s = %s%n", k, shown(v)));
         if (expected != null) {
-            score(extension(name), read, expected);
+            score(title, extension(name), read, expected);
         }
     }
 
-    private void score(String format, ReadDocument read, JsonNode expected) {
+    private void score(String title, String format, ReadDocument read, JsonNode expected) {
         int[] n = byFormat.computeIfAbsent(format, f -> new int[2]);
         int[] a = annexes.computeIfAbsent(format, f -> new int[2]);
         String wantAnnex = expected.path("annex").asText("");
@@ -105,6 +119,15 @@ public final class ExtractionReport {
         n[0] += s.right();
         n[1] += s.total();
         s.wrong().forEach(w -> out.println("  MISMATCH " + w));
+        String habit = expected.path("habit").asText("");
+        if (!habit.isEmpty()) {
+            int[] h = byHabit.computeIfAbsent(habit, k -> new int[2]);
+            // a document read as the wrong annex has every field wrong
+            boolean annexRight = wantAnnex.isEmpty() || wantAnnex.equals(read.annex().name());
+            h[0] += annexRight ? s.right() : 0;
+            h[1] += s.total();
+            s.wrong().forEach(w -> habitMisses.computeIfAbsent(habit, k -> new ArrayList<>()).add(title + " " + w));
+        }
     }
 
     /**
@@ -224,15 +247,38 @@ public final class ExtractionReport {
     private record Attachment(String name, byte[] content) {
     }
 
+    /** The attachments of a message; a message without any gives its HTML body, where a pasted form keeps its table. */
     private static List<Attachment> attachments(byte[] eml) throws IOException {
         List<Attachment> found = new ArrayList<>();
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
             walk(message, found);
+            if (found.isEmpty()) {
+                String html = html(message);
+                if (html != null) {
+                    found.add(new Attachment("邮件正文.html", ("\uFEFF" + html).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
         } catch (MessagingException e) {
             throw new IOException(e);
         }
         return found;
+    }
+
+    private static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
     }
 
     private static void walk(Part part, List<Attachment> found) throws MessagingException, IOException {

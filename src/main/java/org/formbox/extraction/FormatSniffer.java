@@ -48,6 +48,11 @@ final class FormatSniffer {
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
             return ole2(content);
         }
+        if (startsWith(content, 0xFF, 0xD8, 0xFF) || startsWith(content, 0x89, 0x50, 0x4E, 0x47)
+                || startsWith(content, 0x49, 0x49, 0x2A, 0x00) || startsWith(content, 0x4D, 0x4D, 0x00, 0x2A)
+                || startsWith(content, 0x42, 0x4D) || startsWith(content, 0x47, 0x49, 0x46, 0x38)) {
+            return Sniffed.of(Format.IMAGE);
+        }
         String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
         if (head.contains("%PDF-")) {
             return Sniffed.of(Format.PDF);

@@ -163,6 +163,9 @@ final class LabelMatcher {
         boolean bracket = false;
         while (q < text.length() && Text.halfWidth(text.charAt(q)) == '(') {
             int after = skipBracket(text, q);
+            if (after < 0 && q > end && unclosed(text, q)) {
+                return text.length(); // a unit left open at the end of a label cell: 固定资产（万元
+            }
             if (after < 0) {
                 break;
             }
@@ -182,6 +185,11 @@ final class LabelMatcher {
             return q;
         }
         return -1;
+    }
+
+    private static boolean unclosed(String text, int open) {
+        String rest = Text.halfWidth(text.substring(open + 1));
+        return rest.length() <= 6 && rest.indexOf(')') < 0 && rest.indexOf(':') < 0 && rest.indexOf('\n') < 0;
     }
 
     private static int skipBracket(String text, int open) {

@@ -50,8 +50,11 @@ final class ProposalReader {
             }
         }
         FieldCollector out = new FieldCollector();
-        sections.forEach((key, text) -> out.put(key, text.toString()));
+        Origin text = content.textOrigin();
+        out.from(text);
+        sections.forEach((key, body) -> out.put(key, body.toString()));
         facts(content, sections, out);
+        out.settle(text);
         return new Proposal(out.values(), sections.size());
     }
 

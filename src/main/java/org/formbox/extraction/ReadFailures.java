@@ -14,6 +14,12 @@ final class ReadFailures {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String type = t.getClass().getName();
             String message = String.valueOf(t.getMessage());
+            if (t instanceof ScanContent.OcrUnavailable) {
+                return Unreadable.SCANNED;
+            }
+            if (t instanceof java.io.InterruptedIOException || t instanceof InterruptedException) {
+                return Unreadable.TIMEOUT;
+            }
             if (type.endsWith("EncryptedDocumentException") || message.contains("password")) {
                 return Unreadable.ENCRYPTED;
             }

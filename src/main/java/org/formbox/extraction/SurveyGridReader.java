@@ -39,25 +39,28 @@ final class SurveyGridReader {
             }
             boolean last = i == segments.size() - 1;
             String value = s.value();
+            Origin origin = row.get(c).origin();
             if (value.isEmpty() && last) {
-                value = neighbour(grid, r, row, c);
+                Cell answer = neighbour(grid, r, row, c);
+                value = answer == null ? "" : answer.text();
+                origin = answer == null ? origin : answer.origin();
             }
-            out.put(key, value);
+            out.put(key, value, origin);
         }
     }
 
-    /** The answer beside or below a label cell that holds no answer itself; "" when blank. */
-    private String neighbour(Grid grid, int r, List<Cell> row, int c) {
+    /** The answer cell beside or below a label cell that holds no answer itself; null when none. */
+    private Cell neighbour(Grid grid, int r, List<Cell> row, int c) {
         Cell right = nextOwnCell(row, c);
         if (right != null && !labels.startsWithLabel(right.text())) {
-            return right.text();
+            return right;
         }
         // no answer cell to the right: labels side by side, as in a spreadsheet header row
         Cell below = grid.below(r, row.get(c).start());
         if (below != null && below.start() == row.get(c).start() && !labels.startsWithLabel(below.text())) {
-            return below.text();
+            return below;
         }
-        return "";
+        return null;
     }
 
     private static Cell nextOwnCell(List<Cell> row, int c) {

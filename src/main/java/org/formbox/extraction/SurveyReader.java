@@ -10,7 +10,10 @@ final class SurveyReader {
     FieldCollector read(DocumentContent content) {
         FieldCollector out = new FieldCollector();
         content.grids().forEach(g -> grids.read(g, out));
+        out.from(content.textOrigin());
+        out.seal();
         lines.read(content.lines(), out);
+        out.settle(content.textOrigin());
         return out;
     }
 }

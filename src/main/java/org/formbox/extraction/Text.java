@@ -49,4 +49,10 @@ final class Text {
         }
         return out.toString();
     }
+
+    /** Whether the character is Chinese script or punctuation (text that runs on without spaces). */
+    static boolean cjk(char c) {
+        return c >= 0x2E80 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF00 && c <= 0xFFEF
+                || c >= 0x3000 && c <= 0x303F;
+    }
 }

@@ -49,6 +49,10 @@ final class ValueNormaliser {
         if ("region".equals(key)) {
             return FieldValue.text(key, Regions.canonical(text).orElse(text), raw);
         }
+        if ("contact_email".equals(key)) {
+            // an address holds no spaces: OCR and narrow cells put them in
+            return FieldValue.text(key, text.replaceAll("\\s+", ""), raw);
+        }
         if (type == FieldType.TEXT) {
             return FieldValue.text(key, text, raw);
         }

@@ -47,7 +47,8 @@ final class YearlyTable {
 
     private static void put(FieldCollector out, String year, String row, Cell cell) {
         if (FieldCatalog.YEARS.contains(year)) {
-            out.put(FieldCatalog.financialKey(year, row), cell == null ? "" : cell.text());
+            out.put(FieldCatalog.financialKey(year, row), cell == null ? "" : cell.text(),
+                    cell == null ? Origin.CELL : cell.origin());
         }
     }
 

@@ -70,9 +70,9 @@ public final class FieldCatalog {
             a2("development_plan", "企业未来发展设想及技术需求", TEXT, false),
             a2("industry_view", "企业对该行业领域技术发展和市场的看法与判断", TEXT, false),
             a2("proposed_projects", "企业拟申请的市重大专项项目建议", TEXT, false),
-            a2("contact_name", "联系人", TEXT, true),
-            a2("contact_phone", "电话", TEXT, true, "联系电话", "手机"),
-            a2("contact_email", "邮箱", TEXT, true, "电子邮箱", "E-mail", "Email"));
+            a2("contact_name", "联系人", TEXT, true, "联系人姓名", "项目联系人"),
+            a2("contact_phone", "电话", TEXT, true, "联系电话", "手机", "手机号码", "联系手机", "电话号码", "办公电话"),
+            a2("contact_email", "邮箱", TEXT, true, "电子邮箱", "E-mail", "Email", "电子信箱", "电子邮件", "邮件地址"));
 
     /** Row keys and labels of the yearly table. */
     public static final Map<String, String> FINANCIAL_ROWS = orderedMap(
@@ -107,7 +107,8 @@ public final class FieldCatalog {
             a1("requested_funding", "申请市财政资助", MONEY, false, "财政经费", "申请财政资助", "市财政资助"),
             a1("self_raised_funding", "自筹经费", MONEY, false, "企业自筹", "自筹"),
             a1("subproject_count", "课题数", COUNT, false, "课题数量"),
-            a1("duration_years", "实施期", COUNT, false, "实施年限", "实施周期"));
+            a1("duration_years", "实施期", COUNT, false, "实施年限", "实施周期", "实施期限", "项目周期", "项目实施期",
+                    "实施时间", "项目期限"));
 
     private static final Map<String, FieldDef> BY_KEY = index();
 

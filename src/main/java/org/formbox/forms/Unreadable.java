@@ -8,7 +8,8 @@ public enum Unreadable {
     SCANNED("文件是扫描件或图片，没有可读取的文字", "请发送填写好的 Word（.docx/.doc）原文件"),
     UNSUPPORTED("文件格式无法识别", "请发送 Word（.docx/.doc）、Excel（.xlsx）或带文字的 PDF 文件"),
     MACRO("文件含有宏，出于安全考虑未予打开", "请另存为不含宏的 .docx 或 .xlsx 后重新发送"),
-    TIMEOUT("文件读取超时", "请重新保存为 .docx 后再发送");
+    TIMEOUT("文件读取超时", "请重新保存为 .docx 后再发送"),
+    RAR("文件是 RAR 压缩包，本系统无法打开", "请改用 zip 格式压缩，或直接发送附件1、附件2的 Word 文件");
 
     private final String reason;
     private final String remedy;

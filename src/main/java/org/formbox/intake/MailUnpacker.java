@@ -67,12 +67,13 @@ public final class MailUnpacker {
                 message.getHeader("Return-Path", null),
                 EncodedWords.decode(message.getHeader("Subject", null)),
                 sentAt(message), references(message), headers(message), baseType(message.getContentType()),
-                walk.body, walk.attachments, walk.truncated);
+                walk.body, walk.html, walk.attachments, walk.truncated);
     }
 
     private final class Walk {
         final List<MailAttachment> attachments = new ArrayList<>();
         String body;
+        String html;
         int parts;
         boolean truncated;
 
@@ -96,8 +97,12 @@ public final class MailUnpacker {
                 return;
             }
             if (filename == null && type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {
+                String text = text(part);
                 if (body == null || (type.equals("text/plain") && body.startsWith("<"))) {
-                    body = text(part);
+                    body = text;
+                }
+                if (html == null && type.equals("text/html")) {
+                    html = text;
                 }
                 return;
             }

@@ -34,6 +34,8 @@ final class MessageReading {
 
     /** The name under which a form typed into the mail body is stored. */
     static final String BODY_NAME = "邮件正文.txt";
+    /** The name under which a form pasted into an HTML mail body is stored. */
+    static final String HTML_BODY_NAME = "邮件正文.html";
 
     private final MailUnpacker unpacker;
     private final DocumentReader reader;
@@ -101,16 +103,13 @@ final class MessageReading {
             checked.add(new CheckedDocument("第" + (MailUnpacker.MAX_PARTS + 1) + "个及以后的附件", Annex.UNREADABLE,
                     Map.of(), Unreadable.TOO_LARGE));
         }
-        if (automated.isEmpty() && checked.stream().noneMatch(MessageReading::isForm) && mail.bodyText() != null
-                && !mail.bodyText().isBlank()) {
-            // some senders paste the table into the mail itself: read the body like a document
-            byte[] body = mail.bodyText().getBytes(StandardCharsets.UTF_8);
-            ReadDocument read = reader.read(BODY_NAME, body);
-            if (isForm(read.annex())) {
-                documents.add(new SubmissionDraft.Document(BODY_NAME, "text/plain; charset=UTF-8", "", body, false,
-                        read.annex(), null, read.fields()));
-                checked.add(new CheckedDocument(BODY_NAME, read.annex(), read.fields(), null));
-            }
+        // some senders paste the table into the mail itself: read the body like a document, the HTML
+        // alternative first, where the table keeps its cells (the plain part may only say 调查表见正文)
+        if (automated.isEmpty() && checked.stream().noneMatch(MessageReading::isForm)) {
+            readBody(mail.bodyHtml(), HTML_BODY_NAME, "text/html; charset=UTF-8", documents, checked);
+        }
+        if (automated.isEmpty() && checked.stream().noneMatch(MessageReading::isForm)) {
+            readBody(mail.bodyText(), BODY_NAME, "text/plain; charset=UTF-8", documents, checked);
         }
         if (automated.isPresent()) {
             return build(mail, archived, raw, receivedAt, SubmissionStatus.IGNORED, automated.get(), null, documents,
@@ -167,6 +166,20 @@ final class MessageReading {
             return ReadDocument.unreadable(Unreadable.TIMEOUT);
         } catch (java.util.concurrent.ExecutionException e) {
             return ReadDocument.unreadable(Unreadable.CORRUPT);
+        }
+    }
+
+    private void readBody(String text, String name, String type, List<SubmissionDraft.Document> documents,
+                          List<CheckedDocument> checked) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        // a byte-order mark: the HTML's own <meta charset=gbk> no longer holds for the decoded text
+        byte[] body = ((name.endsWith(".html") ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8);
+        ReadDocument read = reader.read(name, body);
+        if (isForm(read.annex())) {
+            documents.add(new SubmissionDraft.Document(name, type, "", body, false, read.annex(), null, read.fields()));
+            checked.add(new CheckedDocument(name, read.annex(), read.fields(), null));
         }
     }
 

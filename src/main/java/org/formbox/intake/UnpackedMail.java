@@ -18,13 +18,14 @@ import java.util.Map;
  * @param headers     every top-level header, names lower-cased, values decoded
  * @param contentType the top-level content type, without parameters
  * @param bodyText    the first text body, for forms pasted into the mail
+ * @param bodyHtml    the HTML body when the mail has one (a form pasted into it keeps its table), or null
  * @param attachments every file found, in order
  * @param truncated   whether the message had more parts, or deeper nesting, than are unpacked
  */
 public record UnpackedMail(String messageId, String sender, String senderName, String replyTo, String returnPath,
                            String subject, Instant sentAt, String references, Map<String, List<String>> headers,
-                           String contentType, String bodyText, List<MailAttachment> attachments,
-                           boolean truncated) {
+                           String contentType, String bodyText, String bodyHtml,
+                           List<MailAttachment> attachments, boolean truncated) {
 
     /** The first value of a header, or null. */
     public String header(String name) {

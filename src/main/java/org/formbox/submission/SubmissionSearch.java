@@ -144,7 +144,10 @@ public class SubmissionSearch {
                     long documentId = rs.getLong(1);
                     Map<String, Object> fields = new LinkedHashMap<>();
                     Map<String, String> raw = new LinkedHashMap<>();
-                    jdbc.sql("select field_key, text_value, num_value, raw_text from field_value where document_id = ? order by id")
+                    Map<String, SubmissionView.Provenance> provenance = new LinkedHashMap<>();
+                    jdbc.sql("""
+                            select field_key, text_value, num_value, raw_text, value_source, confidence
+                            from field_value where document_id = ? order by id""")
                             .param(documentId).query(f -> {
                                 Object v = SubmissionView.value(f.getBigDecimal(3), f.getString(2));
                                 if (v != null) {
@@ -153,9 +156,14 @@ public class SubmissionSearch {
                                 if (f.getString(4) != null) {
                                     raw.put(f.getString(1), f.getString(4));
                                 }
+                                if (f.getString(5) != null) {
+                                    var confidence = f.getBigDecimal(6);
+                                    provenance.put(f.getString(1), new SubmissionView.Provenance(f.getString(5),
+                                            confidence == null ? null : confidence.doubleValue()));
+                                }
                             });
                     return new Document(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
-                            rs.getBoolean(7), rs.getString(8), rs.getString(9), fields, raw);
+                            rs.getBoolean(7), rs.getString(8), rs.getString(9), fields, raw, provenance);
                 }).list();
         return docs;
     }

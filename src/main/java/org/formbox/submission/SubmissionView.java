@@ -23,9 +23,27 @@ public final class SubmissionView {
                          List<FindingView> findings, ReplyState reply) {
     }
 
-    /** An attachment with the values read from it; {@code fields} holds numbers or text, {@code raw} the text as found. */
+    /**
+     * An attachment with the values read from it; {@code fields} holds numbers or text, {@code raw} the text as
+     * found, {@code provenance} where each value was read from.
+     */
     public record Document(int n, String filename, String contentType, String origin, long size, boolean container,
-                           String annex, String unreadable, Map<String, Object> fields, Map<String, String> raw) {
+                           String annex, String unreadable, Map<String, Object> fields, Map<String, String> raw,
+                           Map<String, Provenance> provenance) {
+    }
+
+    /**
+     * Where a value was read from.
+     *
+     * @param source     CELL, TEXT, FORMULA, TICK or OCR ({@link org.formbox.forms.ValueSource})
+     * @param confidence 0–1 for inexact readings (OCR, unclear ticks), else null
+     */
+    public record Provenance(String source, Double confidence) {
+
+        /** Whether staff should check the value against the document (请人工核对). */
+        public boolean needsReview() {
+            return confidence != null && confidence < org.formbox.forms.FieldValue.REVIEW_BELOW;
+        }
     }
 
     /** A finding, with its override when a coordinator made one. */

@@ -106,10 +106,11 @@ public class Submissions {
             for (Map.Entry<String, FieldValue> field : doc.fields().entrySet()) {
                 FieldValue v = field.getValue();
                 values.add(new Object[] {documentId, truncate(field.getKey(), 100), truncate(v.text(), 100_000), v.number(),
-                        truncate(v.raw(), 100_000)});
+                        truncate(v.raw(), 100_000), v.source() == null ? null : v.source().name(), v.confidence()});
             }
         }
-        batch.batchUpdate("insert into field_value (document_id, field_key, text_value, num_value, raw_text) values (?, ?, ?, ?, ?)",
+        batch.batchUpdate("insert into field_value (document_id, field_key, text_value, num_value, raw_text, value_source, confidence)"
+                + " values (?, ?, ?, ?, ?, ?, ?)",
                 values);
         List<Object[]> findings = new java.util.ArrayList<>();
         seq = 0;

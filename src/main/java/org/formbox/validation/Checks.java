@@ -24,9 +24,13 @@ public final class Checks {
     public List<Finding> check(List<CheckedDocument> documents) {
         List<Finding> findings = new ArrayList<>(MailRules.check(documents));
         for (CheckedDocument document : documents) {
+            List<Finding> own = new ArrayList<>();
             for (DocumentRules rules : rulesFor(document.annex())) {
-                rules.check(new Answers(document.fields()), findings);
+                rules.check(new Answers(document.fields()), own);
             }
+            ReadingRules.ticks(document, own);
+            own = ReadingRules.withoutErrorsOnUnsure(document, own);
+            findings.addAll(ReadingRules.scanned(document) ? ReadingRules.forScan(document, own) : own);
         }
         findings.addAll(CrossAnnexRules.check(documents));
         List<Finding> distinct = new ArrayList<>(new LinkedHashSet<>(findings));

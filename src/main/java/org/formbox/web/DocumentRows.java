@@ -9,6 +9,8 @@ import java.util.Set;
 import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.forms.ValueSource;
+import org.formbox.submission.SubmissionView;
 import org.formbox.submission.SubmissionView.Document;
 import org.formbox.submission.SubmissionView.FindingView;
 
@@ -28,7 +30,8 @@ final class DocumentRows {
      * @param findings the findings naming this field
      * @param severity {@code error}, {@code warning} or blank: the strongest standing finding
      */
-    record Row(String key, String label, String value, String raw, List<FindingView> findings, String severity) {
+    record Row(String key, String label, String value, String raw, List<FindingView> findings, String severity,
+               String source, String confidence, boolean review) {
     }
 
     /** The rows of a read annex: every catalog field of that annex, then any other key read. */
@@ -45,10 +48,25 @@ final class DocumentRows {
         List<Row> rows = new ArrayList<>();
         for (String key : keys) {
             List<FindingView> mine = findings.stream().filter(f -> f.fields().contains(key)).toList();
+            SubmissionView.Provenance p = doc.provenance() == null ? null : doc.provenance().get(key);
             rows.add(new Row(key, FieldCatalog.byKey(key).map(FieldDef::label).orElse(key), withUnit(key, doc.fields().get(key)),
-                    doc.raw().getOrDefault(key, ""), mine, severity(mine)));
+                    doc.raw().getOrDefault(key, ""), mine, severity(mine), sourceLabel(p),
+                    p == null || p.confidence() == null ? "" : Math.round(p.confidence() * 100) + "%",
+                    p != null && p.needsReview()));
         }
         return rows;
+    }
+
+    /** The Chinese word for where a value came from, blank when not recorded. */
+    static String sourceLabel(SubmissionView.Provenance p) {
+        if (p == null) {
+            return "";
+        }
+        try {
+            return ValueSource.valueOf(p.source()).label();
+        } catch (IllegalArgumentException e) {
+            return p.source();
+        }
     }
 
     /** Whether the document was read as an annex, so that it has a table of fields. */

@@ -68,4 +68,25 @@ class LabelMatcherTests {
         List<LabelMatcher.Segment> s = labels.segments("法人代表 张三 所有制类型 民营 外资比例 0%", true);
         assertThat(s).extracting(LabelMatcher.Segment::value).containsExactly("张三", "民营", "0%");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "实施期限（年）：3|duration_years|3", "实施周期：2018-2020|duration_years|2018-2020",
+            "项目周期：36个月|duration_years|36个月"})
+    void knowsTheWordingsSendersUseForTheDuration(String text, String key, String value) {
+        var segments = FieldLabels.projectFacts().segments(text, false);
+
+        org.assertj.core.api.Assertions.assertThat(segments).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(segments.get(0).entry().key()).isEqualTo(key);
+        org.assertj.core.api.Assertions.assertThat(segments.get(0).value()).isEqualTo(value);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "联系电话：0574-86112345|contact_phone", "手机号码：13906617788|contact_phone",
+            "电子邮箱：a@b.cn|contact_email", "电子信箱：a@b.cn|contact_email", "联系人姓名：何俊|contact_name"})
+    void knowsTheWordingsSendersUseForContacts(String text, String key) {
+        org.assertj.core.api.Assertions.assertThat(FieldLabels.survey().segments(text, false).get(0).entry().key())
+                .isEqualTo(key);
+    }
 }

@@ -211,6 +211,54 @@ class IntakeFlowTests {
                 .getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void readsAFormPastedIntoAnHtmlBodyWhosePlainPartOnlyPointsToIt() throws Exception {
+        byte[] raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/habits/docs/mail-body-hx.eml"));
+        mailbox.deliver(raw, "hejun@haixi-bio.cn");
+
+        SubmissionView.Detail detail = awaitOne("hejun@haixi-bio.cn");
+        assertThat(detail.senderName()).isEqualTo("何俊");
+        assertThat(detail.status()).isNotEqualTo("NO_FORM");
+        assertThat(detail.enterpriseName()).isEqualTo("宁波海曦生物医药科技有限公司");
+        SubmissionView.Document body = detail.documents().stream().filter(d -> d.filename().equals("邮件正文.html"))
+                .findFirst().orElseThrow();
+        assertThat(body.annex()).isEqualTo("ANNEX_2");
+        assertThat(body.fields()).containsEntry("legal_representative", "俞文静");
+        assertThat(body.provenance().get("legal_representative").source()).isEqualTo("CELL");
+        assertThat(detail.findings()).noneMatch(f -> f.rule().equals("A2-REQUIRED"));
+    }
+
+    @Test
+    void decodesRawEightBitGbkHeadersAsOutlookExpressSendsThem() throws Exception {
+        byte[] raw = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/test/resources/habits/docs/outlook-express-8bit.eml"));
+        // handed over as fetched from a real server: the embedded test server's SMTP side reads 8-bit
+        // header bytes as UTF-8 and loses them before any code of ours sees them
+        intake.ingest(raw, Instant.now());
+
+        SubmissionView.Detail detail = awaitOne("zhangwei@nbhx.cn");
+        assertThat(detail.senderName()).isEqualTo("张薇");
+        assertThat(detail.subject()).isEqualTo("附件2调查表（华星化工）");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf("zhangwei@nbhx.cn").isEmpty());
+        String reply = plainText(mailbox.inboxOf("zhangwei@nbhx.cn").get(0));
+        assertThat(reply).contains("张薇").doesNotContain("\uFFFD");
+    }
+
+    private static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
     private SubmissionView.Detail awaitOne(String sender) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10).total() >= 1);

@@ -114,4 +114,56 @@ class MailUnpackerTests {
                 .attachRaw("application/zip; name=\"n.zip\"", "attachment; filename=\"n.zip\"", inner).build());
         assertThat(mail.attachments()).singleElement().extracting(MailAttachment::problem).isEqualTo(Unreadable.TOO_LARGE);
     }
+
+    private static byte[] sevenZ(String[] names, byte[][] contents) throws Exception {
+        var channel = new org.apache.commons.compress.utils.SeekableInMemoryByteChannel();
+        try (var out = new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(channel)) {
+            for (int i = 0; i < names.length; i++) {
+                var entry = new org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry();
+                entry.setName(names[i]);
+                out.putArchiveEntry(entry);
+                out.write(contents[i]);
+                out.closeArchiveEntry();
+            }
+        }
+        return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
+    }
+
+    @Test
+    void unpacks7zArchivesLikeZips() throws Exception {
+        byte[] docx = Files.readAllBytes(Path.of("sample-submissions/docs/e01-annex2.docx"));
+        byte[] archive = sevenZ(new String[] {"材料/附件2.docx"}, new byte[][] {docx});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("qi@nbtest.cn")
+                .attachRaw("application/x-7z-compressed; name=\"cailiao.7z\"", "attachment; filename=\"cailiao.7z\"", archive)
+                .build());
+
+        assertThat(mail.attachments()).hasSize(2);
+        assertThat(mail.attachments().get(0).container()).isTrue();
+        assertThat(mail.attachments().get(1).filename()).isEqualTo("附件2.docx");
+        assertThat(mail.attachments().get(1).content()).isEqualTo(docx);
+    }
+
+    @Test
+    void refuses7zBombsWithTheLimitsOfZips() throws Exception {
+        byte[] bomb = sevenZ(new String[] {"附件2.docx"}, new byte[][] {new byte[64 << 20]});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("bomb7@nbtest.cn")
+                .attachRaw("application/x-7z-compressed; name=\"a.7z\"", "attachment; filename=\"a.7z\"", bomb).build());
+
+        assertThat(mail.attachments()).singleElement().extracting(MailAttachment::problem).isEqualTo(Unreadable.TOO_LARGE);
+    }
+
+    @Test
+    void namesARarArchiveAndAsksForAZipInstead() throws Exception {
+        // the RAR 5 signature and a main header: no open-source reader fits, whatever follows
+        byte[] rar = {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00, 0x33, (byte) 0x92, (byte) 0xB5, (byte) 0xE5, 0x0A, 0x01,
+                0x05, 0x06, 0x00, 0x05, 0x01, 0x01, (byte) 0x80, (byte) 0x80, 0x00};
+        UnpackedMail mail = unpacker.unpack(TestMails.from("rar@nbtest.cn")
+                .attachRaw("application/x-rar-compressed; name=\"ziliao.rar\"", "attachment; filename=\"ziliao.rar\"", rar)
+                .build());
+
+        MailAttachment a = mail.attachments().get(0);
+        assertThat(a.filename()).isEqualTo("ziliao.rar");
+        assertThat(a.problem()).isEqualTo(Unreadable.RAR);
+        assertThat(a.problem().remedy()).contains("zip", "Word");
+    }
 }

@@ -96,6 +96,11 @@ final class SampleSubmission {
         return this;
     }
 
+    /** The complete Annex 2 values on their own. */
+    static Map<String, FieldValue> surveyValues() {
+        return new LinkedHashMap<>(new SampleSubmission().survey);
+    }
+
     List<CheckedDocument> documents() {
         List<CheckedDocument> documents = new ArrayList<>();
         if (withSurvey) {
