@@ -293,7 +293,7 @@ final class MessageReading {
         String sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
         return new UnpackedMail(headers.getHeader("Message-ID", null), sender, null, null,
                 headers.getHeader("Return-Path", null), EncodedWords.decode(headers.getHeader("Subject", null)), null, null,
-                all, MailUnpacker.baseType(headers.getHeader("Content-Type", null)), null, List.of(), false);
+                all, MailUnpacker.baseType(headers.getHeader("Content-Type", null)), null, null, List.of(), false);
     }
 
     private static ThreadFactory daemon(String prefix) {
