@@ -30,7 +30,7 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
                                        Map<String, Long> byStatus, List<Line> newSubmissions,
                                        List<Line> needingCorrection, List<Line> resubmissions, List<Line> failed) {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int MAIN_FINDINGS = 3;
 
     /**
@@ -48,19 +48,20 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
                        List<String> notes) {
     }
 
-    static CoordinatorDigestContent of(Instant now, Instant since, SubmissionStatistics.Counts counts,
+    static CoordinatorDigestContent of(Instant now, ZoneId zone, Instant since, SubmissionStatistics.Counts counts,
                                        List<Summary> received, List<Detail> correction, List<Detail> failedSince) {
+        DateTimeFormatter time = PATTERN.withZone(zone);
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         counts.byStatus().forEach((s, n) -> byStatus.put(Labels.status(s), n));
-        return new CoordinatorDigestContent(TIME.format(now), since == null ? "（首次汇总）" : TIME.format(since),
+        return new CoordinatorDigestContent(time.format(now), since == null ? "（首次汇总）" : time.format(since),
                 counts.total(), counts.enterprises(), byStatus,
-                received.stream().map(CoordinatorDigestContent::line).toList(),
-                correction.stream().map(d -> line(d, d.findings().stream()
+                received.stream().map(s -> line(s, time)).toList(),
+                correction.stream().map(d -> line(d, time, d.findings().stream()
                         .filter(f -> "error".equals(f.severity()) && f.overriddenBy() == null)
                         .limit(MAIN_FINDINGS).map(FindingView::message).toList())).toList(),
                 received.stream().filter(s -> s.version() != null && s.version() > 1)
-                        .map(CoordinatorDigestContent::line).toList(),
-                failedSince.stream().map(d -> line(d, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
+                        .map(s -> line(s, time)).toList(),
+                failedSince.stream().map(d -> line(d, time, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
                         .toList());
     }
 
@@ -69,13 +70,13 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
         return newSubmissions.isEmpty();
     }
 
-    private static Line line(Summary s) {
-        return new Line(s.id(), name(s.enterpriseName(), s.sender()), nz(s.sender()), TIME.format(s.receivedAt()),
+    private static Line line(Summary s, DateTimeFormatter time) {
+        return new Line(s.id(), name(s.enterpriseName(), s.sender()), nz(s.sender()), time.format(s.receivedAt()),
                 Labels.status(s.status()), s.version() == null ? "" : String.valueOf(s.version()), List.of());
     }
 
-    private static Line line(Detail d, List<String> notes) {
-        return new Line(d.id(), name(d.enterpriseName(), d.sender()), nz(d.sender()), TIME.format(d.receivedAt()),
+    private static Line line(Detail d, DateTimeFormatter time, List<String> notes) {
+        return new Line(d.id(), name(d.enterpriseName(), d.sender()), nz(d.sender()), time.format(d.receivedAt()),
                 Labels.status(d.status()), d.version() == null ? "" : String.valueOf(d.version()), notes);
     }
 

@@ -31,10 +31,12 @@ public class Submissions {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final Conversations conversations;
 
-    public Submissions(JdbcClient jdbc, JdbcTemplate batch) {
+    public Submissions(JdbcClient jdbc, JdbcTemplate batch, Conversations conversations) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.conversations = conversations;
     }
 
     /** The submission already made from this message, if any. */
@@ -86,13 +88,20 @@ public class Submissions {
             jdbc.sql("update submission set superseded_by = ? where id = ?").params(id, supersedes).update();
         }
         insertReading(id, draft);
+        String thread = conversations.threadKey(draft.messageId(), draft.threadRefs(), draft.contentHash());
+        String suppressed = draft.reply() == null ? null : draft.reply().suppressedBecause();
+        if (suppressed == null && draft.status() == SubmissionStatus.NEEDS_ANSWER && conversations.acknowledged(thread)) {
+            suppressed = "acknowledged before in this conversation"; // one acknowledgement per thread
+        }
+        jdbc.sql("update submission set thread_key = ? where id = ?").params(thread, id).update();
         if (draft.reply() != null) {
             OffsetDateTime now = utc(draft.receivedAt());
             jdbc.sql("""
-                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
-                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
-                    .params(id, draft.reply().recipient(), draft.reply().suppressedBecause() == null ? "PENDING" : "SUPPRESSED",
-                            draft.reply().suppressedBecause(), now, now).update();
+                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at,
+                      thread_key)
+                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?, ?)""")
+                    .params(id, draft.reply().recipient(), suppressed == null ? "PENDING" : "SUPPRESSED",
+                            suppressed, now, now, thread).update();
         }
         return new Saved(id, true);
     }

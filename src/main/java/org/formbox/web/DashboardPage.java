@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.formbox.export.Labels;
 import org.formbox.reply.CoordinatorDigest;
+import org.formbox.submission.Conversations;
 import org.formbox.submission.SubmissionStatistics;
+import org.formbox.system.CallSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -29,16 +31,21 @@ class DashboardPage {
 
     private final SubmissionStatistics statistics;
     private final CoordinatorDigest digest;
+    private final Conversations conversations;
+    private final ZoneId zone;
 
-    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest) {
+    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest, Conversations conversations, CallSettings call) {
         this.statistics = statistics;
         this.digest = digest;
+        this.conversations = conversations;
+        this.zone = call.timeZone();
     }
 
     @GetMapping("/")
     String dashboard(Model model) {
-        var counts = statistics.counts(DAYS, ZoneId.systemDefault());
+        var counts = statistics.counts(DAYS, zone);
         model.addAttribute("counts", counts);
+        model.addAttribute("waiting", conversations.queue());
         model.addAttribute("charts", List.of(
                 BarChart.of("按状态", counts.byStatus(), Labels::status, s -> search("status", s)),
                 BarChart.of("按地区（各企业最新提交）", counts.byRegion(), r -> r, r -> search("region", r)),
