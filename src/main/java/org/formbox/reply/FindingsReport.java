@@ -16,7 +16,8 @@ import org.formbox.submission.SubmissionView.FindingView;
  * The findings a reply tells, as the sender needs them: overridden ones left out (and the missing
  * forms, which the headline tells), one sentence per
  * cell and cause (the same rule on the same cells, or the same sentence, is told once; a warning
- * on cells that already carry an error of the same rule is left out), and the list of the 13 专项
+ * on cells that already carry an error of the same rule is left out, and so is a warning that only
+ * follows from a value written in yuan, which A2-UNITS already tells), and the list of the 13 专项
  * beside a programme that is missing or not one of them.
  *
  * @param errors           what must be corrected
@@ -32,7 +33,15 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
         Map<String, String> warnings = new LinkedHashMap<>();
         Set<String> messages = new LinkedHashSet<>();
         Set<Annex> annexes = new TreeSet<>();
+        // a value in yuan instead of 万元 also trips the rules that compare it: the unit is the one cause
+        Set<String> wrongUnit = new java.util.HashSet<>();
+        findings.stream().filter(f -> "A2-UNITS".equals(f.rule()) && f.overriddenBy() == null)
+                .forEach(f -> wrongUnit.addAll(f.fields()));
         for (FindingView f : findings) {
+            if ("warning".equals(f.severity()) && !"A2-UNITS".equals(f.rule())
+                    && f.fields().stream().anyMatch(wrongUnit::contains)) {
+                continue;
+            }
             if (f.overriddenBy() != null || "MAIL-NO-FORM".equals(f.rule()) || !messages.add(f.message())) {
                 // a mail without forms is told so in the headline, with what to do in the next steps
                 continue;

@@ -84,7 +84,7 @@ public class ReplyComposer {
                 greeting(s), status, receivedAt,
                 headline(status, receivedAt, report.errors().size(), report.warnings().size()),
                 documents, values, report.errors(), report.warnings(), supersedes(s), next, deadline(),
-                contact(), blankToNull(call.office().note()), "NO_FORM".equals(status), List.copyOf(sections));
+                contact(person), blankToNull(call.office().note()), "NO_FORM".equals(status), List.copyOf(sections));
     }
 
     private String deadline() {
@@ -92,13 +92,14 @@ public class ReplyComposer {
                 .orElse(null);
     }
 
-    private String contact() {
+    private String contact(boolean person) {
         String name = blankToNull(call.office().name());
         String phone = blankToNull(call.office().phone());
-        if (name == null && phone == null) {
-            return "如有疑问，请直接回复本邮件。";
+        String office = (name == null ? "我们" : name) + (phone == null ? "" : "（电话：" + phone + "）");
+        if (person) {
+            return "如需补充，可直接回复本邮件" + (phone == null ? "。" : "；急事请致电" + office + "。");
         }
-        return "如有疑问，请直接回复本邮件，或联系" + (name == null ? "我们" : name) + (phone == null ? "" : "（电话：" + phone + "）") + "。";
+        return "如有疑问，请直接回复本邮件" + (name == null && phone == null ? "。" : "，或联系" + office + "。");
     }
 
     private static String blankToNull(String s) {
