@@ -67,6 +67,7 @@ class OutgoingMailParsingTests {
         conversations.queue(new Conversations.StaffMail(question, ReplySubjects.answer("咨询：附件2占地面积怎么填？"),
                 "您好：\n请按土地证面积填写。", "staff", asked, null), Instant.now());
         await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.inboxOf(question).size() == 2);
+        java.time.ZonedDateTime beijing = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
         digest.send("test");
         await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.inboxOf(coordinator).isEmpty());
 
@@ -101,6 +102,9 @@ class OutgoingMailParsingTests {
                 "【未收到表格】申报材料（回执号 " + mails.get("NO_FORM").getHeader("X-Formbox-Receipt", null) + "）");
         assertThat(python.get(files.get("DIGEST").toString()).get("filenames").get(0).asText())
                 .matches("科技创新2025-汇总-\\d{4}-\\d{2}-\\d{2}\\.xlsx");
+        // the digest tells the time in Beijing, whatever the server's zone
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        assertThat(mails.get("DIGEST").getSubject()).containsAnyOf(minute.format(beijing), minute.format(beijing.plusMinutes(1)));
         assertThat(python.get(files.get("STAFF").toString()).get("subject").asText()).isEqualTo("答复：咨询：附件2占地面积怎么填？");
         // one encoding: the names are RFC 2231 parameters, never RFC 2047 words inside a parameter
         assertThat(Files.readString(files.get("NO_FORM"), StandardCharsets.ISO_8859_1)).doesNotContain("name=\"=?", "name*0=\"=?");
