@@ -42,11 +42,12 @@ public class ReplyComposer {
     /** A time as people reading the mail see it: in {@code formbox.time-zone}, with the zone named. */
     String when(java.time.temporal.TemporalAccessor instant) {
         java.time.ZonedDateTime at = java.time.Instant.from(instant).atZone(call.timeZone());
-        return WHEN.format(at) + zoneName();
+        return zoneName() + WHEN.format(at);
     }
 
+    /** Said before a time, as people say it: 北京时间 2026年11月28日 10:05. */
     private String zoneName() {
-        return "Asia/Shanghai".equals(call.timeZone().getId()) ? "（北京时间）" : "（" + call.timeZone().getId() + "）";
+        return "Asia/Shanghai".equals(call.timeZone().getId()) ? "北京时间 " : call.timeZone().getId() + " ";
     }
 
     /** What the reply to this submission says. */
@@ -88,7 +89,7 @@ public class ReplyComposer {
     }
 
     private String deadline() {
-        return call.deadline().map(d -> "材料报送截止时间为 " + WHEN.format(d) + zoneName() + "，请在此之前提交或更正。")
+        return call.deadline().map(d -> "材料报送截止时间为" + zoneName() + WHEN.format(d) + "，请在此之前提交或更正。")
                 .orElse(null);
     }
 
@@ -158,13 +159,13 @@ public class ReplyComposer {
     private static String headline(String status, String receivedAt, int errors, int warnings) {
         return switch (status) {
             case "ACCEPTED" -> warnings == 0
-                    ? "您于 " + receivedAt + " 发来的材料已收到并读取完毕，没有发现需要更正的问题。"
-                    : "您于 " + receivedAt + " 发来的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
-            case "NEEDS_CORRECTION" -> "您于 " + receivedAt + " 发来的材料已收到，其中有 " + errors + " 处需要更正"
+                    ? "您于" + receivedAt + " 发来的材料已收到并读取完毕，没有发现需要更正的问题。"
+                    : "您于" + receivedAt + " 发来的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
+            case "NEEDS_CORRECTION" -> "您于" + receivedAt + " 发来的材料已收到，其中有 " + errors + " 处需要更正"
                     + (warnings > 0 ? "，另有 " + warnings + " 处请您确认" : "") + "。";
-            case "NO_FORM" -> "您于 " + receivedAt + " 发来的邮件已收到，但邮件中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
-            case "NEEDS_ANSWER" -> "已收到您于 " + receivedAt + " 发来的来信，工作人员将尽快答复。";
-            default -> "您于 " + receivedAt + " 发来的邮件已收到。";
+            case "NO_FORM" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
+            case "NEEDS_ANSWER" -> "已收到您的来信（" + receivedAt + "），工作人员将尽快答复。";
+            default -> "您于" + receivedAt + " 发来的邮件已收到。";
         };
     }
 
@@ -173,7 +174,7 @@ public class ReplyComposer {
             return null;
         }
         return search.detail(s.supersedes())
-                .map(p -> "本次提交为第 " + s.version() + " 版，替代您于 " + when(p.receivedAt())
+                .map(p -> "本次提交为第 " + s.version() + " 版，替代您于" + when(p.receivedAt())
                         + " 提交的材料（回执号 " + receipt(p.id()) + "），以本次为准。")
                 .orElse(null);
     }

@@ -46,10 +46,10 @@ class ReplyComposerTests {
     void everyKindSaysWhenTheMailCameInTheDeadlineAndTheOffice() {
         for (SubmissionView.Detail d : List.of(accepted(), correction(), noForm(), question())) {
             String text = render(d);
-            assertThat(text).as(d.status()).contains("2026年11月28日 10:05（北京时间）", "宁波市科学技术局重大专项处",
+            assertThat(text).as(d.status()).contains("北京时间 2026年11月28日 10:05", "宁波市科学技术局重大专项处",
                     "0574-87654321");
             if (!d.status().equals("NEEDS_ANSWER")) {
-                assertThat(text).as(d.status()).contains("材料报送截止时间为 2026年12月20日 17:00（北京时间）",
+                assertThat(text).as(d.status()).contains("材料报送截止时间为北京时间 2026年12月20日 17:00",
                         "纸质盖章件请于截止日前寄送至市科技局。");
             }
             assertThat(text).doesNotContain("读取到 ", "和/或", "null");
