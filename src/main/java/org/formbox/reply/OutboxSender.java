@@ -55,7 +55,7 @@ public class OutboxSender {
     }
 
     /** A mail as it went out: what the store keeps of it. */
-    private record Written(String subject, String text, String messageId) {
+    private record Written(String subject, String text, String messageId, java.time.Instant sentAt) {
     }
 
     /** Sends every mail that is due; never throws, so the route keeps its schedule. Returns how many went out. */
@@ -69,11 +69,13 @@ public class OutboxSender {
         int sent = 0;
         for (Due d : due) {
             try {
-                Written w = "STAFF".equals(d.kind()) ? sendStaff(d) : sendReply(d);
+                // the time it went out, taken before sending: no answer to it can have arrived earlier
+                java.time.Instant at = java.time.Instant.now();
+                Written w = "STAFF".equals(d.kind()) ? sendStaff(d, at) : sendReply(d, at);
                 jdbc.sql("""
                         update outbox set state = 'SENT', sent_at = ?, attempts = ?, last_error = null,
                           subject = ?, body_text = ?, message_id = ? where id = ?""")
-                        .params(OffsetDateTime.now(ZoneOffset.UTC), d.attempts() + 1, truncate(w.subject(), 2000),
+                        .params(w.sentAt().atOffset(ZoneOffset.UTC), d.attempts() + 1, truncate(w.subject(), 2000),
                                 truncate(w.text(), 100000), w.messageId(), d.id()).update();
                 sent++;
             } catch (Exception e) {
@@ -102,23 +104,12 @@ public class OutboxSender {
     }
 
     /** The automatic reply to a submission. */
-    private Written sendReply(Due d) throws MessagingException, UnsupportedEncodingException {
+    private Written sendReply(Due d, java.time.Instant at) throws MessagingException, UnsupportedEncodingException {
         SubmissionView.Detail s = search.detail(d.submissionId()).orElseThrow();
         MimeMessage m = render(composer.compose(s), d);
+        m.setSentDate(java.util.Date.from(at));
         transport.send(m);
-        return written(m);
-    }
-
-    /**
-     * Writes the reply to a submission as it would go out, without sending it: for the tests that
-     * read every kind of outgoing mail with another parser, and for a preview.
-     */
-    public MimeMessage preview(long submissionId) throws MessagingException, UnsupportedEncodingException {
-        SubmissionView.Detail s = search.detail(submissionId).orElseThrow();
-        MimeMessage m = render(composer.compose(s), new Due(0, submissionId, "REPLY",
-                s.sender() == null ? transport.fromAddress() : s.sender(), 0, OffsetDateTime.now(ZoneOffset.UTC)));
-        m.saveChanges();
-        return m;
+        return written(m, at);
     }
 
     private MimeMessage render(ReplyContent content, Due d) throws MessagingException, UnsupportedEncodingException {
@@ -144,7 +135,7 @@ public class OutboxSender {
     }
 
     /** A mail a staff member wrote: their words and the office's signature, threaded to the mail it answers. */
-    private Written sendStaff(Due d) throws MessagingException, UnsupportedEncodingException {
+    private Written sendStaff(Due d, java.time.Instant at) throws MessagingException, UnsupportedEncodingException {
         record Staff(String text, String subject, String inReplyTo, String refs) {
         }
         Staff staff = jdbc.sql("select staff_text, subject, in_reply_to, thread_refs from outbox where id = ?").param(d.id())
@@ -173,8 +164,9 @@ public class OutboxSender {
         MimeMultipart mixed = new MimeMultipart("mixed");
         mixed.addBodyPart(alternative(templates.render("staff.txt", vars), templates.render("staff.html", vars)));
         m.setContent(mixed);
+        m.setSentDate(java.util.Date.from(at));
         transport.send(m);
-        return written(m);
+        return written(m, at);
     }
 
     private void from(MimeMessage m) throws MessagingException, UnsupportedEncodingException {
@@ -217,14 +209,14 @@ public class OutboxSender {
         return "<formbox." + d.id() + "." + d.createdAt().toInstant().toEpochMilli() + "@" + domain + ">";
     }
 
-    private static Written written(MimeMessage m) throws MessagingException {
+    private static Written written(MimeMessage m, java.time.Instant at) throws MessagingException {
         String text;
         try {
             text = plainText(m);
         } catch (java.io.IOException e) {
             text = null;
         }
-        return new Written(m.getSubject(), text, m.getMessageID());
+        return new Written(m.getSubject(), text, m.getMessageID(), at);
     }
 
     private static String plainText(jakarta.mail.Part p) throws MessagingException, java.io.IOException {
