@@ -135,14 +135,14 @@ class ConversationFlowTests {
         String key = search.detail(first.id()).map(d -> d.enterpriseName()).orElseThrow();
         String page = staff().get("/enterprise?key=" + URLEncoder.encode(org.formbox.submission.Submissions.normaliseName(key),
                 StandardCharsets.UTF_8));
-        String letters = page.substring(page.indexOf("id=\"correspondence\""));
-        int in1 = letters.indexOf(">#" + first.id() + "<");
-        int out1 = letters.indexOf("<p class=\"subject\">【已受理】");
-        int in2 = letters.indexOf(">#" + thank.id() + "<");
-        int out2 = letters.indexOf("<p class=\"subject\">【已收到来信】");
-        assertThat(in1).isPositive().isLessThan(out1);
-        assertThat(out1).isLessThan(in2);
-        assertThat(in2).isLessThan(out2);
+        // the enterprise may have other senders (other tests send the same forms): this sender's mails, in order
+        List<String> mine = java.util.Arrays.stream(page.substring(page.indexOf("id=\"correspondence\"")).split("<article"))
+                .filter(a -> a.contains(sender)).toList();
+        assertThat(mine).hasSize(4);
+        assertThat(mine.get(0)).contains(">#" + first.id() + "<");
+        assertThat(mine.get(1)).contains("<p class=\"subject\">【已受理】", "李明，您好");
+        assertThat(mine.get(2)).contains(">#" + thank.id() + "<", "待答复");
+        assertThat(mine.get(3)).contains("<p class=\"subject\">【已收到来信】", "工作人员将尽快答复");
 
         // a reply to the receipt that carries forms is a submission as before
         byte[] withForms = original.replaceAll("(?m)^From: .*$", "From: <" + sender + ">")
@@ -152,7 +152,7 @@ class ConversationFlowTests {
         mailbox.deliver(withForms, sender);
         SubmissionView.Detail third = awaitSubmission(sender, 3);
         assertThat(third.status()).isEqualTo("ACCEPTED");
-        assertThat(third.version()).isEqualTo(2);
+        assertThat(third.version()).isGreaterThan(first.version()); // a new version of the same enterprise
         assertThat(awaitInbox(sender, 3).get(2).getSubject()).startsWith("【已受理】");
     }
 
