@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.url=jdbc:h2:mem:samples;DB_CLOSE_DELAY=-1", "formbox.archive.dir=target/test-data/samples/archive"})
 class SampleSubmissionsTests {
 
-    private static final Pattern ROW = Pattern.compile("^\\| \\d+ \\| `([^`]+\\.eml)` \\|.*\\| (ACCEPTED|NEEDS_CORRECTION|NO_FORM|IGNORED) \\| (.*) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| \\d+ \\| `([^`]+\\.eml)` \\|.*\\| (ACCEPTED|NEEDS_CORRECTION|NO_FORM|NEEDS_ANSWER|IGNORED) \\| (.*) \\|$");
     private static final Pattern RULE = Pattern.compile("\\b(?:A1|A2|X|MAIL)-[A-Z0-9-]*[A-Z0-9]\\b");
 
     @Autowired

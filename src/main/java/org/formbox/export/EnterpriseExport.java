@@ -12,7 +12,7 @@ public final class EnterpriseExport {
     }
 
     /** The board rows as CSV text. */
-    public static String boardCsv(List<EnterpriseFile> files, Map<Long, Instant> lastReplies) {
-        return SubmissionExport.csv(FileRows.board(files, lastReplies));
+    public static String boardCsv(List<EnterpriseFile> files, Map<Long, Instant> lastReplies, java.time.ZoneId zone) {
+        return SubmissionExport.csv(FileRows.board(files, lastReplies), zone);
     }
 }

@@ -2,6 +2,7 @@ package org.formbox.export;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.formbox.forms.Annex;
@@ -21,107 +22,109 @@ final class FileRows {
     private FileRows() {
     }
 
-    static final List<String> FILE_COLUMNS = List.of("企业编号", "企业名称", "名单内", "地区", "专项", "状态", "逾期",
-            "附件1收到时间", "附件1提交编号", "附件2收到时间", "附件2提交编号", "错误数", "提示数", "待确认材料", "主要问题",
-            "联系人", "电话", "邮箱", "交齐时间");
+    static final List<Column> FILE_COLUMNS = List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.text("名单内"),
+            Column.text("地区"), Column.text("专项"), Column.state("状态"), Column.text("逾期"), Column.time("附件1收到时间"),
+            Column.integer("附件1提交编号"), Column.time("附件2收到时间"), Column.integer("附件2提交编号"), Column.integer("错误数"),
+            Column.integer("提示数"), Column.integer("待确认材料"), Column.wrapped("主要问题"), Column.text("联系人"),
+            Column.text("电话"), Column.text("邮箱"), Column.time("交齐时间"));
 
     /** 企业档案: one row per enterprise, its file's fields from the current Annex 2 and Annex 1. */
     static ExportRows.Table files(List<EnterpriseFile> files) {
-        List<String> header = new ArrayList<>(FILE_COLUMNS);
-        List<FieldDef> fields = FieldCatalog.all();
-        fields.forEach(f -> header.add(f.label()));
+        List<Column> columns = new ArrayList<>(FILE_COLUMNS);
+        // each label once: a field whose label is already a column (企业名称) is not repeated
+        List<FieldDef> fields = FieldCatalog.all().stream()
+                .filter(f -> columns.stream().noneMatch(c -> c.header().equals(Column.of(f).header()))).toList();
+        fields.forEach(f -> columns.add(Column.of(f)));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
-            List<Object> row = new ArrayList<>(List.of(f.id(), f.name(), f.onRoster() ? "是" : "否", nz(f.region()),
-                    nz(f.programme()), f.state().label(), f.late() ? "逾期" : "", time(f.annex1()), id(f.annex1()),
+            List<Object> row = new ArrayList<>(Arrays.asList(f.id(), f.name(), f.onRoster() ? "是" : "否", f.region(),
+                    f.programme(), f.state().label(), f.late() ? "逾期" : null, time(f.annex1()), id(f.annex1()),
                     time(f.annex2()), id(f.annex2()), f.errors(), f.warnings(), f.held().size(), findingsText(f.findings()),
-                    nz(f.contactName()), nz(f.contactPhone()), nz(f.contactEmail()),
-                    f.completedAt() == null ? "" : ExportRows.TIME.format(f.completedAt())));
+                    f.contactName(), f.contactPhone(), f.contactEmail(), f.completedAt()));
             for (FieldDef d : fields) {
                 EnterpriseFile.Annex source = d.annex() == Annex.ANNEX_1 ? f.annex1() : f.annex2();
-                row.add(source == null ? "" : source.fields().getOrDefault(d.key(), ""));
+                row.add(source == null ? null : source.fields().get(d.key()));
             }
             rows.add(row);
         }
-        return new ExportRows.Table("企业档案", header, rows);
+        return new ExportRows.Table("企业档案", columns, rows);
     }
 
     /** 未交齐: every enterprise not ACCEPTED, with what is missing and how to reach it. */
     static ExportRows.Table incomplete(List<EnterpriseFile> files) {
-        List<String> header = List.of("企业名称", "名单内", "地区", "状态", "尚缺", "错误数", "联系人", "电话", "邮箱",
-                "最近来信邮箱", "最近催报", "退信地址");
+        List<Column> columns = List.of(Column.text("企业名称"), Column.text("名单内"), Column.text("地区"), Column.state("状态"),
+                Column.text("尚缺"), Column.integer("错误数"), Column.text("联系人"), Column.text("电话"), Column.text("邮箱"),
+                Column.text("最近来信邮箱"), Column.time("最近催报"), Column.text("退信地址"));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
             if (f.state() == EnterpriseState.ACCEPTED) {
                 continue;
             }
             String missing = f.annex1() == null && f.annex2() == null ? "附件1、附件2"
-                    : f.annex1() == null ? "附件1" : f.annex2() == null ? "附件2" : "";
-            rows.add(List.of(f.name(), f.onRoster() ? "是" : "否", nz(f.region()), f.state().label(), missing, f.errors(),
-                    nz(f.contactName()), nz(f.contactPhone()), nz(f.contactEmail()), nz(f.lastSender()),
-                    f.lastReminderAt() == null ? "" : ExportRows.TIME.format(f.lastReminderAt()), nz(f.bouncedAddress())));
+                    : f.annex1() == null ? "附件1" : f.annex2() == null ? "附件2" : null;
+            rows.add(Arrays.asList(f.name(), f.onRoster() ? "是" : "否", f.region(), f.state().label(), missing, f.errors(),
+                    f.contactName(), f.contactPhone(), f.contactEmail(), f.lastSender(), f.lastReminderAt(),
+                    f.bouncedAddress()));
         }
-        return new ExportRows.Table("未交齐", header, rows);
+        return new ExportRows.Table("未交齐", columns, rows);
     }
 
     /** 问题: every finding standing in a file. */
     static ExportRows.Table findings(List<EnterpriseFile> files) {
-        List<String> header = List.of("企业编号", "企业名称", "状态", "规则", "级别", "涉及字段", "说明");
+        List<Column> columns = List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.state("状态"), Column.text("规则"),
+                Column.text("级别"), Column.wrapped("涉及字段"), Column.wrapped("说明"));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
             for (Finding x : f.findings()) {
-                rows.add(List.of(f.id(), f.name(), f.state().label(), x.rule(), Labels.severity(x.severity().name()),
+                rows.add(Arrays.asList(f.id(), f.name(), f.state().label(), x.rule(), Labels.severity(x.severity().name()),
                         String.join("、", x.fields().stream().map(k -> FieldCatalog.byKey(k).map(FieldDef::label).orElse(k)).toList()),
                         x.message()));
             }
         }
-        return new ExportRows.Table("问题", header, rows);
+        return new ExportRows.Table("问题", columns, rows);
     }
 
     /** 附件1项目: the current Annex 1 of each enterprise. */
     static ExportRows.Table projects(List<EnterpriseFile> files) {
-        List<String> header = new ArrayList<>(List.of("企业编号", "企业名称", "提交编号", "文件名"));
-        FieldCatalog.projectFacts().forEach(f -> header.add(f.label()));
+        List<Column> columns = new ArrayList<>(List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.integer("提交编号"),
+                Column.text("文件名")));
+        FieldCatalog.projectFacts().forEach(f -> columns.add(Column.of(f)));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
             if (f.annex1() != null) {
-                List<Object> row = new ArrayList<>(List.of(f.id(), f.name(), f.annex1().submissionId(), f.annex1().filename()));
-                FieldCatalog.projectFacts().forEach(d -> row.add(f.annex1().fields().getOrDefault(d.key(), "")));
+                List<Object> row = new ArrayList<>(Arrays.asList(f.id(), f.name(), f.annex1().submissionId(), f.annex1().filename()));
+                FieldCatalog.projectFacts().forEach(d -> row.add(f.annex1().fields().get(d.key())));
                 rows.add(row);
             }
         }
-        return new ExportRows.Table("附件1项目", header, rows);
+        return new ExportRows.Table("附件1项目", columns, rows);
     }
 
     /** The board as shown, one row per enterprise. */
     static ExportRows.Table board(List<EnterpriseFile> files, Map<Long, Instant> lastReplies) {
-        List<String> header = List.of("企业名称", "名单内", "地区", "专项", "状态", "逾期", "附件1收到时间", "附件2收到时间",
-                "错误数", "提示数", "主要问题", "最近回复", "最近催报", "联系人", "电话", "邮箱");
+        List<Column> columns = List.of(Column.text("企业名称"), Column.text("名单内"), Column.text("地区"), Column.text("专项"),
+                Column.state("状态"), Column.text("逾期"), Column.time("附件1收到时间"), Column.time("附件2收到时间"),
+                Column.integer("错误数"), Column.integer("提示数"), Column.wrapped("主要问题"), Column.time("最近回复"),
+                Column.time("最近催报"), Column.text("联系人"), Column.text("电话"), Column.text("邮箱"));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
-            Instant reply = lastReplies.get(f.id());
-            rows.add(List.of(f.name(), f.onRoster() ? "是" : "否", nz(f.region()), nz(f.programme()), f.state().label(),
-                    f.late() ? "逾期" : "", time(f.annex1()), time(f.annex2()), f.errors(), f.warnings(),
-                    findingsText(f.findings()), reply == null ? "" : ExportRows.TIME.format(reply),
-                    f.lastReminderAt() == null ? "" : ExportRows.TIME.format(f.lastReminderAt()), nz(f.contactName()),
-                    nz(f.contactPhone()), nz(f.contactEmail())));
+            rows.add(Arrays.asList(f.name(), f.onRoster() ? "是" : "否", f.region(), f.programme(), f.state().label(),
+                    f.late() ? "逾期" : null, time(f.annex1()), time(f.annex2()), f.errors(), f.warnings(),
+                    findingsText(f.findings()), lastReplies.get(f.id()), f.lastReminderAt(), f.contactName(),
+                    f.contactPhone(), f.contactEmail()));
         }
-        return new ExportRows.Table("进度", header, rows);
+        return new ExportRows.Table("进度", columns, rows);
     }
 
     private static String findingsText(List<Finding> findings) {
-        return String.join("\n", findings.stream().map(x -> "[" + Labels.severity(x.severity().name()) + "] " + x.message()).toList());
+        return findings.isEmpty() ? null : String.join("\n", findings.stream().map(x -> "[" + Labels.severity(x.severity().name()) + "] " + x.message()).toList());
     }
 
-    private static String time(EnterpriseFile.Annex a) {
-        return a == null ? "" : ExportRows.TIME.format(a.receivedAt());
+    private static Instant time(EnterpriseFile.Annex a) {
+        return a == null ? null : a.receivedAt();
     }
 
-    private static Object id(EnterpriseFile.Annex a) {
-        return a == null ? "" : a.submissionId();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static Long id(EnterpriseFile.Annex a) {
+        return a == null ? null : a.submissionId();
     }
 }

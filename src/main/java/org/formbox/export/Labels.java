@@ -11,7 +11,8 @@ public final class Labels {
             "NEEDS_CORRECTION", "需更正",
             "NO_FORM", "未附表格",
             "IGNORED", "已忽略",
-            "FAILED", "处理失败");
+            "FAILED", "处理失败",
+            "NEEDS_ANSWER", "待答复");
 
     private Labels() {
     }

@@ -6,19 +6,20 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
+import org.formbox.system.CallSettings;
 import org.springframework.stereotype.Service;
 
 /**
  * Every enterprise's file as an Excel workbook (sheets 企业档案: one row per enterprise with both
  * current annexes and the state; 未交齐: who has not submitted or is incomplete, with contacts; 问题;
- * 附件1项目) or as CSV (the first sheet only, UTF-8 with a byte-order mark so that Excel reads Chinese).
+ * 附件1项目; 长文本 — laid out by {@link WorkbookLayout}) or as CSV (the first sheet only, UTF-8 with a
+ * byte-order mark so that Excel reads Chinese).
  */
 @Service
 public class SubmissionExport {
@@ -27,23 +28,23 @@ public class SubmissionExport {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final EnterpriseFiles files;
+    private final ZoneId zone;
 
-    public SubmissionExport(EnterpriseFiles files) {
+    public SubmissionExport(EnterpriseFiles files, CallSettings call) {
         this.files = files;
+        this.zone = call.timeZone();
     }
 
     /** The workbook of the current store. */
     public byte[] workbook() {
         List<EnterpriseFile> all = files.all().stream().sorted(EnterpriseFile.ACTION_FIRST).toList();
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            WorkbookLayout layout = new WorkbookLayout(book, zone);
             for (ExportRows.Table table : List.of(FileRows.files(all), FileRows.incomplete(all), FileRows.findings(all),
                     FileRows.projects(all))) {
-                write(book.createSheet(table.name()), table, bold);
+                layout.write(table.name(), table.columns(), table.rows(), 2);
             }
+            layout.writeLongTexts(List.of("提交编号", "企业名称"));
             book.write(out);
             book.dispose();
             return out.toByteArray();
@@ -54,51 +55,37 @@ public class SubmissionExport {
 
     /** The first sheet as CSV. */
     public byte[] csv() {
-        return csv(FileRows.files(files.all().stream().sorted(EnterpriseFile.ACTION_FIRST).toList()))
+        return csv(FileRows.files(files.all().stream().sorted(EnterpriseFile.ACTION_FIRST).toList()), zone)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static String csv(ExportRows.Table table) {
+    static String csv(ExportRows.Table table, ZoneId zone) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        line(csv, table.header().stream().map(Object.class::cast).toList());
-        table.rows().forEach(row -> line(csv, row));
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        line(csv, table.header().stream().map(Object.class::cast).toList(), time);
+        table.rows().forEach(row -> line(csv, row, time));
         return csv.toString();
     }
 
-    private static void write(Sheet sheet, ExportRows.Table table, CellStyle bold) {
-        Row header = sheet.createRow(0);
-        for (int i = 0; i < table.header().size(); i++) {
-            header.createCell(i).setCellValue(table.header().get(i));
-            header.getCell(i).setCellStyle(bold);
-        }
-        int r = 1;
-        for (List<Object> values : table.rows()) {
-            Row row = sheet.createRow(r++);
-            for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                if (v instanceof Number n) {
-                    row.createCell(i).setCellValue(n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue());
-                } else {
-                    // a string cell is never a formula, whatever the sender typed
-                    row.createCell(i).setCellValue(String.valueOf(v));
-                }
-            }
-        }
-        sheet.createFreezePane(2, 1);
-    }
-
-    private static void line(StringBuilder csv, List<Object> values) {
+    private static void line(StringBuilder csv, List<Object> values, DateTimeFormatter time) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(cell(values.get(i)));
+            csv.append(cell(values.get(i), time));
         }
         csv.append("\r\n");
     }
 
+    private static String cell(Object v, DateTimeFormatter time) {
+        return v instanceof Instant i ? cell(time.format(i)) : cell(v);
+    }
+
     /** Quoted, and a text starting like a formula made inert, so that a spreadsheet never evaluates it. */
     static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
         if (v instanceof Number n) {
             return n instanceof BigDecimal b ? b.toPlainString() : n.toString();
         }

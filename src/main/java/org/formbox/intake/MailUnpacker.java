@@ -244,6 +244,9 @@ public final class MailUnpacker {
 
     private static String references(MimeMessage message) throws MessagingException {
         String refs = message.getHeader("References", " ");
+        if (refs == null) {
+            refs = message.getHeader("In-Reply-To", " "); // clients that thread by In-Reply-To alone
+        }
         String id = message.getMessageID();
         if (id == null) {
             return refs;

@@ -117,7 +117,13 @@ final class MessageReading {
         }
         List<Finding> findings = checks.check(checked);
         SubmissionStatus status = status(checked, findings);
-        return build(mail, archived, raw, receivedAt, status, null, enterpriseName(checked), documents, findings,
+        String detail = null;
+        if (status == SubmissionStatus.NO_FORM && OwnText.needsPerson(mail)) {
+            status = SubmissionStatus.NEEDS_ANSWER; // a question or a reply to our mail: a person answers
+            detail = OwnText.of(mail.bodyText()); // what they wrote, for the staff who answer
+            findings = findings.stream().filter(f -> !"MAIL-NO-FORM".equals(f.rule())).toList(); // not their mistake
+        }
+        return build(mail, archived, raw, receivedAt, status, detail, enterpriseName(checked), documents, findings,
                 reply(raw, receivedAt));
     }
 

@@ -1,12 +1,10 @@
 package org.formbox.reply;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.formbox.export.SubmissionExport;
 import org.formbox.submission.EnterpriseFiles;
+import org.formbox.system.CallSettings;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionStatistics;
 import org.formbox.submission.SubmissionView.Detail;
@@ -41,10 +40,13 @@ public class CoordinatorDigest {
     private final CoordinatorDigestLog digestLog;
     private final MailTemplates templates;
     private final String coordinator;
+    private final ZoneId zone;
 
     CoordinatorDigest(SubmissionStatistics statistics, EnterpriseFiles files, SubmissionSearch search, SubmissionExport export,
                       MailTransport transport, CoordinatorDigestLog digestLog, MailTemplates templates,
-                      @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator) {
+                      @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator,
+                      CallSettings call) {
+        this.zone = call.timeZone();
         this.statistics = statistics;
         this.files = files;
         this.search = search;
@@ -92,7 +94,7 @@ public class CoordinatorDigest {
         Instant since = digestLog.lastSentAt().orElse(null);
         List<Summary> received = statistics.receivedSince(since);
         List<Detail> failed = details(received.stream().filter(CoordinatorDigestContent::failed).map(Summary::id).toList());
-        return CoordinatorDigestContent.of(now, since, statistics.counts(7, ZoneId.systemDefault()), received, files.all(), failed);
+        return CoordinatorDigestContent.of(now, zone, since, statistics.counts(7, zone), received, files.all(), failed);
     }
 
     private MimeMultipart body(CoordinatorDigestContent content, Instant now) throws MessagingException {
@@ -104,10 +106,8 @@ public class CoordinatorDigest {
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         MimeBodyPart readable = new MimeBodyPart();
         readable.setContent(alternative);
-        MimeBodyPart workbook = new MimeBodyPart();
-        workbook.setDataHandler(new DataHandler(new ByteArrayDataSource(export.workbook(), SubmissionExport.XLSX)));
-        // RFC 2231 parameter encoding (Angus' default) carries the Chinese name
-        workbook.setFileName("科技创新2025-汇总-" + LocalDate.ofInstant(now, ZoneId.systemDefault()) + ".xlsx");
+        MimeBodyPart workbook = MailTransport.attachment("科技创新2025-汇总-" + LocalDate.ofInstant(now, zone) + ".xlsx",
+                SubmissionExport.XLSX, export.workbook());
         return new MimeMultipart("mixed", readable, workbook);
     }
 

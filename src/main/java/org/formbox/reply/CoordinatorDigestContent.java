@@ -37,7 +37,7 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
                                        List<Line> needingCorrection, List<Line> incomplete, List<Line> resubmissions,
                                        List<Line> failed) {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int MAIN_FINDINGS = 3;
 
     /**
@@ -55,29 +55,30 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
                        List<String> notes) {
     }
 
-    static CoordinatorDigestContent of(Instant now, Instant since, SubmissionStatistics.Counts counts,
+    static CoordinatorDigestContent of(Instant now, ZoneId zone, Instant since, SubmissionStatistics.Counts counts,
                                        List<Summary> received, List<EnterpriseFile> files, List<Detail> failedSince) {
+        DateTimeFormatter time = PATTERN.withZone(zone);
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         counts.byStatus().forEach((s, n) -> byStatus.put(Labels.status(s), n));
-        return new CoordinatorDigestContent(TIME.format(now), since == null ? "（首次汇总）" : TIME.format(since),
+        return new CoordinatorDigestContent(time.format(now), since == null ? "（首次汇总）" : time.format(since),
                 counts.total(), counts.enterprises(), byStatus, EnterpriseCounts.of(files).headline(),
-                received.stream().map(CoordinatorDigestContent::line).toList(),
+                received.stream().map(s -> line(s, time)).toList(),
                 files.stream().filter(f -> f.state() == EnterpriseState.NEEDS_CORRECTION)
-                        .map(f -> line(f, f.findings().stream().filter(x -> x.severity() == Severity.error)
+                        .map(f -> line(f, time, f.findings().stream().filter(x -> x.severity() == Severity.error)
                                 .limit(MAIN_FINDINGS).map(Finding::message).toList())).toList(),
                 files.stream().filter(f -> f.state() == EnterpriseState.MISSING_ANNEX_1
                                 || f.state() == EnterpriseState.MISSING_ANNEX_2)
-                        .map(f -> line(f, List.of(f.state().label()))).toList(),
+                        .map(f -> line(f, time, List.of(f.state().label()))).toList(),
                 received.stream().filter(s -> s.version() != null && s.version() > 1)
-                        .map(CoordinatorDigestContent::line).toList(),
-                failedSince.stream().map(d -> line(d, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
+                        .map(s -> line(s, time)).toList(),
+                failedSince.stream().map(d -> line(d, time, d.failureReason() == null ? List.of() : List.of(d.failureReason())))
                         .toList());
     }
 
-    private static Line line(EnterpriseFile f, List<String> notes) {
+    private static Line line(EnterpriseFile f, DateTimeFormatter time, List<String> notes) {
         Instant last = f.versions().stream().filter(a -> a.heldBecause() == null).map(EnterpriseFile.Annex::receivedAt)
                 .max(Instant::compareTo).orElse(null);
-        return new Line(f.id(), f.name(), nz(f.lastSender()), last == null ? "" : TIME.format(last), f.state().label(),
+        return new Line(f.id(), f.name(), nz(f.lastSender()), last == null ? "" : time.format(last), f.state().label(),
                 f.late() ? "逾期" : "", notes);
     }
 
@@ -86,13 +87,13 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
         return newSubmissions.isEmpty();
     }
 
-    private static Line line(Summary s) {
-        return new Line(s.id(), name(s.enterpriseName(), s.sender()), nz(s.sender()), TIME.format(s.receivedAt()),
+    private static Line line(Summary s, DateTimeFormatter time) {
+        return new Line(s.id(), name(s.enterpriseName(), s.sender()), nz(s.sender()), time.format(s.receivedAt()),
                 Labels.status(s.status()), s.version() == null ? "" : String.valueOf(s.version()), List.of());
     }
 
-    private static Line line(Detail d, List<String> notes) {
-        return new Line(d.id(), name(d.enterpriseName(), d.sender()), nz(d.sender()), TIME.format(d.receivedAt()),
+    private static Line line(Detail d, DateTimeFormatter time, List<String> notes) {
+        return new Line(d.id(), name(d.enterpriseName(), d.sender()), nz(d.sender()), time.format(d.receivedAt()),
                 Labels.status(d.status()), d.version() == null ? "" : String.valueOf(d.version()), notes);
     }
 

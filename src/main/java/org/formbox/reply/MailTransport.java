@@ -3,7 +3,10 @@ package org.formbox.reply;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Properties;
 import org.formbox.system.MailSettings;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,32 @@ public class MailTransport {
     /** A new empty message on this server's session. */
     public MimeMessage newMessage() {
         return new MimeMessage(session);
+    }
+
+    /**
+     * A new empty message that keeps this Message-ID when sent (so that the store knows which
+     * thread a later answer to it continues).
+     */
+    public MimeMessage newMessage(String messageId) {
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
+    /**
+     * An attached file. Its name is written once, as RFC 2231 parameters in UTF-8 (Angus Mail's
+     * encoding of {@code filename} and {@code name}); encoding it by hand as well, as RFC 2047,
+     * made clients that follow RFC 2231 show the encoded words, cut into pieces.
+     */
+    public static MimeBodyPart attachment(String filename, String contentType, byte[] content) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, contentType)));
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        part.setFileName(filename);
+        return part;
     }
 
     /** The collection address that every outgoing mail comes from. */

@@ -6,17 +6,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.activation.DataHandler;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionView;
+import org.formbox.system.CallSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +42,11 @@ public class OutboxSender {
     private final BlankForms blankForms;
     private final java.time.Clock clock;
     private final OutboxClaims claims;
+    private final CallSettings call;
 
     public OutboxSender(JdbcClient jdbc, SubmissionSearch search, ReplyComposer composer, MailTemplates templates,
-                        MailTransport transport, BlankForms blankForms, java.time.Clock clock, OutboxClaims claims) {
+                        MailTransport transport, BlankForms blankForms, java.time.Clock clock, OutboxClaims claims,
+                        CallSettings call) {
         this.claims = claims;
         this.jdbc = jdbc;
         this.search = search;
@@ -55,33 +55,44 @@ public class OutboxSender {
         this.transport = transport;
         this.blankForms = blankForms;
         this.clock = clock;
+        this.call = call;
     }
 
-    private record Due(long id, long submissionId, String recipient, int attempts) {
+    private record Due(long id, Long submissionId, String kind, String recipient, int attempts, OffsetDateTime createdAt) {
     }
 
-    /** Sends every reply that is due; never throws, so the route keeps its schedule. Returns how many went out. */
+    /** A mail as it went out: what the store keeps of it. */
+    private record Written(String subject, String text, String messageId, java.time.Instant sentAt) {
+    }
+
+    /** Sends every mail that is due; never throws, so the route keeps its schedule. Returns how many went out. */
     public int sendDue() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Due> due = jdbc.sql("""
-                select id, submission_id, recipient, attempts from outbox
-                where state = 'PENDING' and kind = 'REPLY' and next_attempt_at <= ?
+                select id, submission_id, kind, recipient, attempts, created_at from outbox
+                where state = 'PENDING' and kind in ('REPLY', 'STAFF') and next_attempt_at <= ?
                 and (claimed_until is null or claimed_until < ?) order by id limit 50""")
                 .params(now, now)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getObject(6, OffsetDateTime.class))).list();
         int sent = 0;
         for (Due d : due) {
             if (!claims.claim(d.id())) {
                 continue; // another instance is sending it
             }
             try {
-                send(d);
-                jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = ?, last_error = null, claimed_until = null where id = ?")
-                        .params(OffsetDateTime.now(ZoneOffset.UTC), d.attempts() + 1, d.id()).update();
+                // the time it went out, taken before sending: no answer to it can have arrived earlier
+                java.time.Instant at = java.time.Instant.now();
+                Written w = "STAFF".equals(d.kind()) ? sendStaff(d, at) : sendReply(d, at);
+                jdbc.sql("""
+                        update outbox set state = 'SENT', sent_at = ?, attempts = ?, last_error = null, claimed_until = null,
+                          subject = ?, body_text = ?, message_id = ? where id = ?""")
+                        .params(w.sentAt().atOffset(ZoneOffset.UTC), d.attempts() + 1, truncate(w.subject(), 2000),
+                                truncate(w.text(), 100000), w.messageId(), d.id()).update();
                 sent++;
             } catch (Exception e) {
                 Duration pause = backoff(d.attempts() + 1);
-                log.warn("Reply {} to {} not sent (attempt {}), next try in {}s: {}", d.id(), d.recipient(),
+                log.warn("Mail {} to {} not sent (attempt {}), next try in {}s: {}", d.id(), d.recipient(),
                         d.attempts() + 1, pause.toSeconds(), e.toString());
                 jdbc.sql("update outbox set attempts = ?, next_attempt_at = ?, last_error = ?, claimed_until = null where id = ?")
                         .params(d.attempts() + 1, OffsetDateTime.now(ZoneOffset.UTC).plus(pause),
@@ -104,52 +115,140 @@ public class OutboxSender {
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
-    private void send(Due d) throws MessagingException, UnsupportedEncodingException {
+    /** The automatic reply to a submission. */
+    private Written sendReply(Due d, java.time.Instant at) throws MessagingException, UnsupportedEncodingException {
         SubmissionView.Detail s = search.detail(d.submissionId()).orElseThrow();
         ReplyContent content = composer.compose(s);
         if (content.templatesAttached() && formsSentToday(d)) {
             content = ReplyComposer.formsSentEarlier(content);
         }
+        MimeMessage m = render(content, d);
+        m.setSentDate(java.util.Date.from(at));
+        transport.send(m);
+        return written(m, at);
+    }
+
+    private MimeMessage render(ReplyContent content, Due d) throws MessagingException, UnsupportedEncodingException {
         Map<String, Object> vars = ReplyComposer.variables(content);
-        MimeMessage m = transport.newMessage();
-        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+        MimeMessage m = transport.newMessage(messageId(d));
+        from(m);
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(d.recipient()));
-        String subject = s.subject() == null || s.subject().isBlank() ? "您的来信" : s.subject().strip();
-        m.setSubject("回执：" + subject + "（" + content.receipt() + "）", "UTF-8");
-        String refs = jdbc.sql("select thread_refs from submission where id = ?").param(s.id()).query(String.class)
-                .optional().orElse(null);
-        if (s.messageId() != null) {
-            m.setHeader("In-Reply-To", s.messageId());
-        }
-        if (refs != null && !refs.isBlank()) {
-            m.setHeader("References", refs);
-        }
+        m.setSubject(content.subject(), "UTF-8");
+        thread(m, d.submissionId());
         // RFC 3834: mark the reply as automatic so that well-behaved systems do not answer it
         m.setHeader("Auto-Submitted", "auto-replied");
         m.setHeader("X-Auto-Response-Suppress", "All");
         m.setHeader("X-Formbox-Receipt", content.receipt());
-
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(templates.render("reply.txt", vars), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setContent(templates.render("reply.html", vars), "text/html; charset=UTF-8");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
         MimeMultipart mixed = new MimeMultipart("mixed");
-        MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-        mixed.addBodyPart(body);
+        mixed.addBodyPart(alternative(templates.render("reply.txt", vars), templates.render("reply.html", vars)));
         if (content.templatesAttached()) {
             for (BlankForms.Form form : blankForms.forms()) {
-                MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(form.content(), form.contentType())));
-                part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(form.filename(), "UTF-8", "B"));
-                mixed.addBodyPart(part);
+                mixed.addBodyPart(MailTransport.attachment(form.filename(), form.contentType(), form.content()));
             }
         }
         m.setContent(mixed);
+        return m;
+    }
+
+    /** A mail a staff member wrote: their words and the office's signature, threaded to the mail it answers. */
+    private Written sendStaff(Due d, java.time.Instant at) throws MessagingException, UnsupportedEncodingException {
+        record Staff(String text, String subject, String inReplyTo, String refs) {
+        }
+        Staff staff = jdbc.sql("select staff_text, subject, in_reply_to, thread_refs from outbox where id = ?").param(d.id())
+                .query((rs, n) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+        String office = call.office().name() == null || call.office().name().isBlank() ? "科技创新2025重大专项申报办公室"
+                : call.office().name().strip();
+        String phone = call.office().phone() == null || call.office().phone().isBlank() ? null : call.office().phone().strip();
+        Map<String, Object> mail = new java.util.HashMap<>();
+        mail.put("text", staff.text());
+        mail.put("lines", List.of(staff.text().split("\\R")));
+        mail.put("subject", staff.subject());
+        mail.put("signature", office);
+        mail.put("phone", phone);
+        Map<String, Object> vars = Map.of("mail", mail);
+        MimeMessage m = transport.newMessage(messageId(d));
+        from(m);
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(d.recipient()));
+        m.setSubject(staff.subject(), "UTF-8");
+        if (staff.inReplyTo() != null) {
+            m.setHeader("In-Reply-To", staff.inReplyTo());
+        }
+        String refs = staff.refs() != null ? staff.refs() : staff.inReplyTo();
+        if (refs != null && !refs.isBlank()) {
+            m.setHeader("References", refs);
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(alternative(templates.render("staff.txt", vars), templates.render("staff.html", vars)));
+        m.setContent(mixed);
+        m.setSentDate(java.util.Date.from(at));
         transport.send(m);
+        return written(m, at);
+    }
+
+    private void from(MimeMessage m) throws MessagingException, UnsupportedEncodingException {
+        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+    }
+
+    private void thread(MimeMessage m, Long submissionId) throws MessagingException {
+        if (submissionId == null) {
+            return;
+        }
+        record Thread(String messageId, String refs) {
+        }
+        Thread t = jdbc.sql("select message_id, thread_refs from submission where id = ?").param(submissionId)
+                .query((rs, n) -> new Thread(rs.getString(1), rs.getString(2))).single();
+        if (t.messageId() != null) {
+            m.setHeader("In-Reply-To", t.messageId());
+        }
+        if (t.refs() != null && !t.refs().isBlank()) {
+            m.setHeader("References", t.refs());
+        }
+    }
+
+    private static MimeBodyPart alternative(String text, String html) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(html, "text/html; charset=UTF-8");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(rich);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        return body;
+    }
+
+    /** A Message-ID of our own for each outbox row, the same on every retry, so that answers to it find their thread. */
+    private String messageId(Due d) {
+        String address = transport.fromAddress();
+        String domain = address.contains("@") ? address.substring(address.indexOf('@') + 1) : "formbox.local";
+        return "<formbox." + d.id() + "." + d.createdAt().toInstant().toEpochMilli() + "@" + domain + ">";
+    }
+
+    private static Written written(MimeMessage m, java.time.Instant at) throws MessagingException {
+        String text;
+        try {
+            text = plainText(m);
+        } catch (java.io.IOException e) {
+            text = null;
+        }
+        return new Written(m.getSubject(), text, m.getMessageID(), at);
+    }
+
+    private static String plainText(jakarta.mail.Part p) throws MessagingException, java.io.IOException {
+        if (p.isMimeType("text/plain")) {
+            return (String) p.getContent();
+        }
+        if (p.isMimeType("multipart/*")) {
+            MimeMultipart mp = (MimeMultipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                String t = plainText(mp.getBodyPart(i));
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.formbox.reply;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.formbox.forms.FieldDef;
 import org.formbox.forms.Unreadable;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionView;
+import org.formbox.system.CallSettings;
 import org.springframework.stereotype.Component;
 
 /** Turns a stored submission into what its reply says. */
@@ -24,14 +24,16 @@ public class ReplyComposer {
             "project_name", "programme", "total_budget", "requested_funding", "self_raised_funding", "subproject_count",
             "duration_years");
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final SubmissionSearch search;
     private final FileStandingComposer fileStanding;
+    private final CallSettings call;
 
-    ReplyComposer(SubmissionSearch search, FileStandingComposer fileStanding) {
+    ReplyComposer(SubmissionSearch search, FileStandingComposer fileStanding, CallSettings call) {
         this.search = search;
         this.fileStanding = fileStanding;
+        this.call = call;
     }
 
     /** The receipt number of a submission. */
@@ -39,30 +41,76 @@ public class ReplyComposer {
         return String.format("FB-%06d", id);
     }
 
+    /** A time as people reading the mail see it: in {@code formbox.time-zone}, with the zone named. */
+    String when(java.time.temporal.TemporalAccessor instant) {
+        java.time.ZonedDateTime at = java.time.Instant.from(instant).atZone(call.timeZone());
+        return zoneName() + WHEN.format(at);
+    }
+
+    /** Said before a time, as people say it: 北京时间 2026年11月28日 10:05. */
+    private String zoneName() {
+        return "Asia/Shanghai".equals(call.timeZone().getId()) ? "北京时间 " : call.timeZone().getId() + " ";
+    }
+
     /** What the reply to this submission says. */
     public ReplyContent compose(SubmissionView.Detail s) {
         List<ReplyContent.DocumentLine> documents = new ArrayList<>();
         for (SubmissionView.Document d : s.documents()) {
             if (d.container()) {
-                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), "压缩包，已解压读取其中文件"));
+                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), "压缩包，已解压并读取其中的文件"));
             } else {
                 documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), readAs(d)));
             }
         }
-        List<String> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (SubmissionView.FindingView f : s.findings()) {
-            if (f.overriddenBy() != null) {
-                continue;
-            }
-            ("error".equals(f.severity()) ? errors : warnings).add(f.message());
-        }
+        FindingsReport report = FindingsReport.of(s.findings());
         String status = s.status();
+        boolean person = "NEEDS_ANSWER".equals(status);
+        List<ReplyContent.ValueLine> values = person ? List.of() : values(s.documents());
+        List<String> next = nextSteps(status, !report.warnings().isEmpty(), report.annexesToResend());
+        List<String> sections = new ArrayList<>();
+        if (!person) {
+            if (!"FAILED".equals(status)) {
+                sections.add("documents"); // a broken mail has no attachments worth naming
+            }
+            if (!values.isEmpty()) {
+                sections.add("values");
+            }
+            if (!report.errors().isEmpty()) {
+                sections.add("errors");
+            }
+            if (!report.warnings().isEmpty()) {
+                sections.add("warnings");
+            }
+            sections.add("next");
+        }
+        String receivedAt = when(s.receivedAt());
         // the file block says what this mail replaced, annex by annex; the older sentence would say all of it
-        FileStanding file = fileStanding.compose(s, errors);
-        return new ReplyContent(receipt(s.id()), greeting(s), status, headline(status, errors.size(), warnings.size()),
-                documents, values(s.documents()), errors, warnings, file == null ? supersedes(s) : null,
-                nextSteps(status, !warnings.isEmpty()), "NO_FORM".equals(status), file);
+        FileStanding file = person ? null : fileStanding.compose(s, report.errors());
+        return new ReplyContent(receipt(s.id()),
+                ReplySubjects.reply(status, s.enterpriseName(), s.subject(), receipt(s.id())),
+                greeting(s), status, receivedAt,
+                headline(status, receivedAt, report.errors().size(), report.warnings().size()),
+                documents, values, report.errors(), report.warnings(), file == null ? supersedes(s) : null, next, deadline(),
+                contact(person), blankToNull(call.office().note()), "NO_FORM".equals(status), List.copyOf(sections), file);
+    }
+
+    private String deadline() {
+        return call.deadline().map(d -> "材料报送截止时间为" + zoneName() + WHEN.format(d) + "，请在此之前提交或更正。")
+                .orElse(null);
+    }
+
+    private String contact(boolean person) {
+        String name = blankToNull(call.office().name());
+        String phone = blankToNull(call.office().phone());
+        String office = (name == null ? "我们" : name) + (phone == null ? "" : "（电话：" + phone + "）");
+        if (person) {
+            return "如需补充，可直接回复本邮件" + (phone == null ? "。" : "；急事请致电" + office + "。");
+        }
+        return "如有疑问，请直接回复本邮件" + (name == null && phone == null ? "。" : "，或联系" + office + "。");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String readAs(SubmissionView.Document d) {
@@ -77,7 +125,13 @@ public class ReplyComposer {
         if (annex == Annex.OTHER) {
             return "不是附件1或附件2，未作处理";
         }
-        return annex.label() + "，读取到 " + d.fields().size() + " 项内容";
+        List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex() == annex && f.required()).toList();
+        long filled = required.stream().filter(f -> d.fields().containsKey(f.key())).count();
+        String what = annex == Annex.ANNEX_1 ? "附件1（项目实施方案）" : "附件2（企业基本情况调查表）";
+        String unit = annex == Annex.ANNEX_1 ? "项内容" : "项";
+        return filled == required.size()
+                ? "已按" + what + "读取，必填的 " + required.size() + " " + unit + "都已找到"
+                : "已按" + what + "读取，必填的 " + required.size() + " " + unit + "中找到 " + filled + " 项，其余见下面需要更正的问题";
     }
 
     private static List<ReplyContent.ValueLine> values(List<SubmissionView.Document> documents) {
@@ -108,16 +162,17 @@ public class ReplyComposer {
         return name == null || name.isBlank() ? "您好：" : name.strip() + "，您好：";
     }
 
-    private static String headline(String status, int errors, int warnings) {
+    private static String headline(String status, String receivedAt, int errors, int warnings) {
         return switch (status) {
             case "ACCEPTED" -> warnings == 0
-                    ? "您提交的材料已收到并读取完毕，未发现需要更正的问题。"
-                    : "您提交的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
-            case "NEEDS_CORRECTION" -> "您提交的材料已收到，但有 " + errors + " 处需要更正"
+                    ? "您于" + receivedAt + " 发来的材料已收到并读取完毕，没有发现需要更正的问题。"
+                    : "您于" + receivedAt + " 发来的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
+            case "NEEDS_CORRECTION" -> "您于" + receivedAt + " 发来的材料已收到，其中有 " + errors + " 处需要更正"
                     + (warnings > 0 ? "，另有 " + warnings + " 处请您确认" : "") + "。";
-            case "NO_FORM" -> "您的邮件已收到，但其中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
-            case "FAILED" -> "您的邮件已收到，但邮件在传输或生成时已损坏，系统无法读取其中的内容和附件。";
-            default -> "您的邮件已收到。";
+            case "NO_FORM" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
+            case "FAILED" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件在传输或生成时已损坏，系统无法读取其中的内容和附件。";
+            case "NEEDS_ANSWER" -> "已收到您的来信（" + receivedAt + "），工作人员将尽快答复。";
+            default -> "您于" + receivedAt + " 发来的邮件已收到。";
         };
     }
 
@@ -126,20 +181,19 @@ public class ReplyComposer {
             return null;
         }
         return search.detail(s.supersedes())
-                .map(p -> "本次提交为第 " + s.version() + " 版，替代您于 " + WHEN.format(p.receivedAt())
+                .map(p -> "本次提交为第 " + s.version() + " 版，替代您于" + when(p.receivedAt())
                         + " 提交的材料（回执号 " + receipt(p.id()) + "），以本次为准。")
                 .orElse(null);
     }
 
-    private static List<String> nextSteps(String status, boolean warnings) {
+    private static List<String> nextSteps(String status, boolean warnings, String annexes) {
         return switch (status) {
             case "ACCEPTED" -> warnings
-                    ? List.of("请核对上面请您确认的事项；如确有错误，请修改后将完整的附件重新发送到本邮箱，我们将以最新一次为准。",
-                              "如无误，无需再做任何操作。")
-                    : List.of("无需再做任何操作。如需修改，请将修改后的完整附件重新发送到本邮箱，我们将以最新一次为准。");
+                    ? List.of("请核对上面请您确认的事项。如果确有错误，请修改后将完整的表格重新发送到本邮箱，我们以最新一次提交为准；如果无误，无需再做任何操作。")
+                    : List.of("无需再做任何操作。如需修改，请将修改后的完整表格重新发送到本邮箱，我们以最新一次提交为准。");
             case "NEEDS_CORRECTION" -> List.of(
-                    "请按上面的提示修改后，将完整的附件1和/或附件2重新发送到本邮箱（直接回复本邮件即可）。",
-                    "重新发送后，我们将以最新一次提交为准，并再次回复核对结果。");
+                    "请按上面的提示修改" + annexes + "，然后将修改后的完整" + annexes + "重新发送到本邮箱（直接回复本邮件即可）。",
+                    "我们收到后以最新一次提交为准，并再次回复核对结果。");
             case "NO_FORM" -> List.of("本邮件附有附件1、附件2的空白模板，请填写后作为附件发送到本邮箱。",
                     "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。");
             case "FAILED" -> List.of("请新建一封邮件，将附件1、附件2作为附件添加后重新发送到本邮箱，给您带来不便，敬请谅解。",
@@ -150,9 +204,11 @@ public class ReplyComposer {
 
     /** The same reply without the blank forms, which went to the same address earlier the same day. */
     static ReplyContent formsSentEarlier(ReplyContent c) {
-        return new ReplyContent(c.receipt(), c.greeting(), c.status(), c.headline(), c.documents(), c.values(), c.errors(),
-                c.warnings(), c.supersedes(), List.of("附件1、附件2的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
-                        "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"), false, c.fileStanding());
+        return new ReplyContent(c.receipt(), c.subject(), c.greeting(), c.status(), c.receivedAt(), c.headline(), c.documents(),
+                c.values(), c.errors(), c.warnings(), c.supersedes(),
+                List.of("附件1、附件2的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
+                        "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"),
+                c.deadline(), c.contact(), c.note(), false, c.sections(), c.fileStanding());
     }
 
     /** Variables for the templates. */

@@ -2,6 +2,7 @@ package org.formbox.submission;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A coordinator's decision that a finding does not stand, recorded with who, when and why. When no
  * error finding is left standing and at least one annex was read, the submission becomes
- * {@code ACCEPTED}; otherwise its status is kept.
+ * {@code ACCEPTED}; otherwise its status is kept. An override can be withdrawn: the finding stands
+ * again (an accepted submission with a standing error needs correction again), and both the
+ * override and its withdrawal stay on record.
  */
 @Service
 public class FindingOverrides {
@@ -49,6 +52,9 @@ public class FindingOverrides {
                 update finding set overridden_by = ?, overridden_at = ?, override_note = ?
                 where id = ? and submission_id = ? and overridden_by is null""")
                 .params(user, at.atOffset(ZoneOffset.UTC), note.strip(), findingId, submissionId).update();
+        if (updated > 0) {
+            record(submissionId, findingId, "OVERRIDE", user, at, note.strip());
+        }
         SubmissionStatus status = SubmissionStatus.valueOf(jdbc.sql("select status from submission where id = ?")
                 .param(submissionId).query(String.class).single());
         if (status == SubmissionStatus.NEEDS_CORRECTION && noStandingErrors(submissionId) && annexRead(submissionId)) {
@@ -58,6 +64,59 @@ public class FindingOverrides {
         // the files holding this mail's documents may now be complete
         files.refreshFor(submissionId, at);
         return Optional.of(new Outcome(submissionId, findingId, status, updated > 0));
+    }
+
+    /** Withdraws the override of a finding, so that it stands again; empty when the submission has no such finding. */
+    @Transactional
+    public Optional<Outcome> withdraw(long submissionId, long findingId, String user, Instant at) {
+        boolean exists = jdbc.sql("select count(*) from finding where id = ? and submission_id = ?")
+                .params(findingId, submissionId).query(Long.class).single() > 0;
+        if (!exists) {
+            return Optional.empty();
+        }
+        int updated = jdbc.sql("""
+                update finding set overridden_by = null, overridden_at = null, override_note = null
+                where id = ? and submission_id = ? and overridden_by is not null""")
+                .params(findingId, submissionId).update();
+        if (updated > 0) {
+            record(submissionId, findingId, "WITHDRAW", user, at, null);
+        }
+        SubmissionStatus status = SubmissionStatus.valueOf(jdbc.sql("select status from submission where id = ?")
+                .param(submissionId).query(String.class).single());
+        if (status == SubmissionStatus.ACCEPTED && !noStandingErrors(submissionId)) {
+            jdbc.sql("update submission set status = 'NEEDS_CORRECTION' where id = ?").param(submissionId).update();
+            status = SubmissionStatus.NEEDS_CORRECTION;
+        }
+        return Optional.of(new Outcome(submissionId, findingId, status, updated > 0));
+    }
+
+    /**
+     * One override or withdrawal, as recorded.
+     *
+     * @param findingId the finding
+     * @param rule      its rule
+     * @param action    {@code OVERRIDE} or {@code WITHDRAW}
+     * @param by        who
+     * @param at        when
+     * @param note      the override's note
+     */
+    public record Event(long findingId, String rule, String action, String by, Instant at, String note) {
+    }
+
+    /** Every override and withdrawal on a submission's findings, oldest first. */
+    public List<Event> events(long submissionId) {
+        return jdbc.sql("""
+                select finding_id, rule, action, actor, acted_at, note from finding_override_event
+                where submission_id = ? order by acted_at, id""").param(submissionId)
+                .query((rs, n) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), rs.getString(6))).list();
+    }
+
+    private void record(long submissionId, long findingId, String action, String user, Instant at, String note) {
+        jdbc.sql("""
+                insert into finding_override_event (submission_id, finding_id, rule, action, actor, acted_at, note)
+                select submission_id, id, rule, ?, ?, ?, ? from finding where id = ?""")
+                .params(action, user, at.atOffset(ZoneOffset.UTC), note, findingId).update();
     }
 
     private boolean noStandingErrors(long submissionId) {

@@ -25,9 +25,11 @@ import org.springframework.stereotype.Service;
 public class SubmissionSearch {
 
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    public SubmissionSearch(JdbcClient jdbc) {
+    public SubmissionSearch(JdbcClient jdbc, org.formbox.system.CallSettings call) {
         this.jdbc = jdbc;
+        this.zone = call.timeZone(); // a day searched is a day in the zone people see
     }
 
     /**
@@ -83,11 +85,11 @@ public class SubmissionSearch {
         }
         if (c.from() != null) {
             where.append(" and s.received_at >= :from");
-            params.put("from", c.from().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+            params.put("from", c.from().atStartOfDay(zone).toOffsetDateTime());
         }
         if (c.to() != null) {
             where.append(" and s.received_at < :to");
-            params.put("to", c.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+            params.put("to", c.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
         long total = jdbc.sql("select count(*) from submission s" + where).params(params).query(Long.class).single();
         int limit = Math.max(1, Math.min(size, 500));

@@ -11,7 +11,9 @@ public enum SubmissionStatus {
     /** An automatic message: stored, never answered. */
     IGNORED,
     /** Processing failed; the message is in the failed folder. */
-    FAILED;
+    FAILED,
+    /** No form, written by a person (a question, a reply to our mail): acknowledged once, waiting for staff. */
+    NEEDS_ANSWER;
 
     /** Whether the submission carries forms and so takes part in an enterprise's versions. */
     public boolean carriesForms() {

@@ -32,11 +32,13 @@ public class Submissions {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final FileAttribution attribution;
+    private final Conversations conversations;
 
-    public Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution) {
+    public Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution, Conversations conversations) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.attribution = attribution;
+        this.conversations = conversations;
     }
 
     /** The submission already made from this message, if any. */
@@ -77,6 +79,8 @@ public class Submissions {
         if (draft.status().carriesForms()) {
             attribution.attach(id, draft, documentIds);
         }
+        String thread = conversations.threadKey(draft.messageId(), draft.threadRefs(), draft.contentHash());
+        jdbc.sql("update submission set thread_key = ? where id = ?").params(thread, id).update();
         if (draft.reply() != null) {
             OffsetDateTime now = utc(draft.receivedAt());
             String recipient = draft.reply().recipient();
@@ -85,11 +89,15 @@ public class Submissions {
                 // no mail server takes a path this long (RFC 5321): recorded, never sent
                 suppressed = "reply address longer than " + MAX_ADDRESS + " characters";
             }
+            if (suppressed == null && draft.status() == SubmissionStatus.NEEDS_ANSWER && conversations.acknowledged(thread)) {
+                suppressed = "acknowledged before in this conversation"; // one acknowledgement per thread
+            }
             jdbc.sql("""
-                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at)
-                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?)""")
+                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at,
+                      thread_key)
+                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?, ?)""")
                     .params(id, truncate(recipient, 320), suppressed == null ? "PENDING" : "SUPPRESSED",
-                            truncate(suppressed, 200), now, now).update();
+                            truncate(suppressed, 200), now, now, thread).update();
         }
         return new Saved(id, true);
     }

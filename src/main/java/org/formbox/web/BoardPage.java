@@ -41,8 +41,10 @@ class BoardPage {
     private final EnterpriseFiles files;
     private final EnterpriseRegistry registry;
     private final Reminders reminders;
+    private final java.time.ZoneId zone;
 
-    BoardPage(EnterpriseFiles files, EnterpriseRegistry registry, Reminders reminders) {
+    BoardPage(EnterpriseFiles files, EnterpriseRegistry registry, Reminders reminders, org.formbox.system.CallSettings call) {
+        this.zone = call.timeZone();
         this.files = files;
         this.registry = registry;
         this.reminders = reminders;
@@ -78,7 +80,7 @@ class BoardPage {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
                                   @RequestParam(required = false) String programme) {
         List<EnterpriseFile> rows = BoardFilter.of(state, region, programme).apply(files.all());
-        byte[] csv = EnterpriseExport.boardCsv(rows, files.lastReplies()).getBytes(StandardCharsets.UTF_8);
+        byte[] csv = EnterpriseExport.boardCsv(rows, files.lastReplies(), zone).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("formbox-board-" + LocalDate.now() + ".csv").build().toString())

@@ -11,7 +11,9 @@ import org.formbox.reply.CoordinatorDigest;
 import org.formbox.submission.EnterpriseCounts;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
+import org.formbox.submission.Conversations;
 import org.formbox.submission.SubmissionStatistics;
+import org.formbox.system.CallSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -33,21 +35,27 @@ class DashboardPage {
     private final SubmissionStatistics statistics;
     private final CoordinatorDigest digest;
     private final EnterpriseFiles files;
+    private final Conversations conversations;
+    private final ZoneId zone;
 
-    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest, EnterpriseFiles files) {
+    DashboardPage(SubmissionStatistics statistics, CoordinatorDigest digest, EnterpriseFiles files,
+                  Conversations conversations, CallSettings call) {
         this.statistics = statistics;
         this.digest = digest;
         this.files = files;
+        this.conversations = conversations;
+        this.zone = call.timeZone();
     }
 
     @GetMapping("/")
     String dashboard(Model model) {
-        var counts = statistics.counts(DAYS, ZoneId.systemDefault());
+        var counts = statistics.counts(DAYS, zone);
         model.addAttribute("counts", counts);
         // the collection's figures lead, each from the files' states, each opening the board filtered
         List<EnterpriseFile> all = files.all();
         model.addAttribute("files", EnterpriseCounts.of(all));
         model.addAttribute("boardLinks", BOARD_LINKS);
+        model.addAttribute("waiting", conversations.queue());
         model.addAttribute("charts", List.of(
                 BarChart.of("按状态", counts.byStatus(), Labels::status, s -> search("status", s)),
                 BarChart.of("按地区（各企业档案）", byValue(all, EnterpriseFile::region), r -> r, r -> board("region", r)),

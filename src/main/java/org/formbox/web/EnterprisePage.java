@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.formbox.submission.Conversations;
 import org.formbox.submission.EnterpriseHistory;
 import org.formbox.submission.SubmissionView.Detail;
 import org.springframework.http.HttpStatus;
@@ -19,9 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 class EnterprisePage {
 
     private final EnterpriseHistory history;
+    private final Conversations conversations;
 
-    EnterprisePage(EnterpriseHistory history) {
+    EnterprisePage(EnterpriseHistory history, Conversations conversations) {
         this.history = history;
+        this.conversations = conversations;
     }
 
     @GetMapping("/enterprise")
@@ -35,6 +38,9 @@ class EnterprisePage {
         Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
         model.addAttribute("changes", VersionChanges.between(versions));
+        model.addAttribute("key", key);
+        model.addAttribute("letters", conversations.correspondence(key));
+        model.addAttribute("address", conversations.addressOf(key).orElse(""));
         return "enterprise";
     }
 }

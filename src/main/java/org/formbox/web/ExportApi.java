@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportApi {
 
     private final SubmissionExport export;
+    private final java.time.Clock clock;
 
-    ExportApi(SubmissionExport export) {
+    ExportApi(SubmissionExport export, java.time.Clock clock) {
         this.export = export;
+        this.clock = clock; // in formbox.time-zone: the file is named after the day people see
     }
 
     @GetMapping("/api/export.xlsx")
@@ -35,8 +37,8 @@ class ExportApi {
         return file("csv", new MediaType("text", "csv", StandardCharsets.UTF_8), export.csv());
     }
 
-    private static ResponseEntity<byte[]> file(String extension, MediaType type, byte[] bytes) {
-        String name = "formbox-export-" + LocalDate.now() + "." + extension;
+    private ResponseEntity<byte[]> file(String extension, MediaType type, byte[] bytes) {
+        String name = "formbox-export-" + LocalDate.now(clock) + "." + extension;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header("X-Content-Type-Options", "nosniff")

@@ -17,7 +17,11 @@ class OpenApiDescription {
         return new OpenAPI()
                 .info(new Info().title("Formbox staff API").version("1")
                         .description("Stored submissions of the 科技创新2025 call, their findings, the export and the digest. "
-                                + "HTTP Basic with a staff account; overrides and the digest need the COORDINATOR role."))
+                                + "HTTP Basic with a staff account; overrides and the digest need the COORDINATOR role. "
+                                + "Statuses: ACCEPTED, NEEDS_CORRECTION, NO_FORM, NEEDS_ANSWER (no form, written by a "
+                                + "person: acknowledged once, waiting for staff to answer), IGNORED, FAILED. Every time in "
+                                + "the JSON is an instant in UTC, ISO-8601 (2026-11-28T02:00:00Z); pages, replies, the "
+                                + "workbook and the digest show times in formbox.time-zone (default Asia/Shanghai)."))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));

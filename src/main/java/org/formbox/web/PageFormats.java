@@ -1,22 +1,25 @@
 package org.formbox.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.formbox.export.Labels;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.system.CallSettings;
 import org.springframework.stereotype.Component;
 
-/** Formatting the pages call as {@code ${@fmt.…}}: times in the server's zone, Chinese names. */
+/** Formatting the pages call as {@code ${@fmt.…}}: times in {@code formbox.time-zone}, Chinese names. */
 @Component("fmt")
 class PageFormats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
+
+    PageFormats(CallSettings call) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(call.timeZone());
+    }
 
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return instant == null ? "" : time.format(instant);
     }
 
     public String status(String status) {

@@ -49,7 +49,9 @@ class SubmissionApi {
     @GetMapping
     @Operation(summary = "Search submissions, newest first",
             description = "Every filter is optional; sender and enterprise match a part, the others exactly; "
-                    + "from and to are days (yyyy-MM-dd, server time zone), both inclusive.")
+                    + "from and to are days (yyyy-MM-dd, in formbox.time-zone), both inclusive. status is ACCEPTED, "
+                    + "NEEDS_CORRECTION, NO_FORM, NEEDS_ANSWER (no form, a person's own words: waits for staff), IGNORED "
+                    + "or FAILED. Times in the JSON (receivedAt …) are UTC instants, ISO-8601.")
     SubmissionView.Page<SubmissionView.Summary> list(@RequestParam(required = false) String sender,
                                                      @RequestParam(required = false) String enterprise,
                                                      @RequestParam(required = false) String status,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
+import org.formbox.submission.Conversations;
 import org.formbox.submission.EnterpriseHistory;
 import org.formbox.submission.FindingOverrides;
 import org.formbox.submission.SubmissionSearch;
@@ -39,11 +40,14 @@ class SubmissionPages {
     private final SubmissionSearch search;
     private final FindingOverrides overrides;
     private final EnterpriseHistory history;
+    private final Conversations conversations;
 
-    SubmissionPages(SubmissionSearch search, FindingOverrides overrides, EnterpriseHistory history) {
+    SubmissionPages(SubmissionSearch search, FindingOverrides overrides, EnterpriseHistory history,
+                    Conversations conversations) {
         this.search = search;
         this.overrides = overrides;
         this.history = history;
+        this.conversations = conversations;
     }
 
     @GetMapping("/submissions")
@@ -79,6 +83,9 @@ class SubmissionPages {
         model.addAttribute("s", d);
         model.addAttribute("tables", tables);
         model.addAttribute("enterpriseKey", history.enterpriseKey(id).orElse(null));
+        model.addAttribute("sentMails", conversations.sentFor(id));
+        model.addAttribute("answered", conversations.answered(id).orElse(null));
+        model.addAttribute("overrideEvents", overrides.events(id));
         return "submission";
     }
 
@@ -95,6 +102,18 @@ class SubmissionPages {
         flash.addFlashAttribute("message", outcome.changed()
                 ? "已撤销该问题，提交状态：" + Labels.status(outcome.status().name()) + "。"
                 : "该问题此前已被撤销。");
+        return "redirect:/submissions/" + id;
+    }
+
+    @PostMapping("/submissions/{id}/findings/{findingId}/withdraw")
+    String withdraw(@PathVariable long id, @PathVariable long findingId, Authentication user, HttpServletRequest request,
+                    RedirectAttributes flash) {
+        Roles.requireCoordinator(request);
+        var outcome = overrides.withdraw(id, findingId, user.getName(), Instant.now())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        flash.addFlashAttribute("message", outcome.changed()
+                ? "已恢复该问题，提交状态：" + Labels.status(outcome.status().name()) + "。"
+                : "该问题没有被撤销，无需恢复。");
         return "redirect:/submissions/" + id;
     }
 

@@ -64,7 +64,7 @@ class ReplyFlowTests {
         assertThat(reply.getHeader("References", null)).contains(sample.getMessageID());
         assertThat(((InternetAddress) reply.getFrom()[0]).getAddress()).isEqualTo(settings.address());
         String text = text(reply);
-        assertThat(text).contains("未发现需要更正的问题", s.enterpriseName(), "附件2 企业基本情况调查表");
+        assertThat(text).contains("没有发现需要更正的问题", s.enterpriseName(), "已按附件2（企业基本情况调查表）读取");
         assertThat(search.detail(s.id()).orElseThrow().reply().sent()).isTrue();
     }
 
@@ -103,7 +103,8 @@ class ReplyFlowTests {
 
     @Test
     void mailWithoutFormsGetsTheBlankTemplates() throws Exception {
-        String sender = deliver(sample("16-no-attachment.eml"));
+        String sender = "blank.forms@nb-blank.cn";
+        mailbox.deliver(TestMails.from(sender).build(), sender); // "附件是我单位的申报材料，请查收" and nothing attached
 
         assertThat(awaitSubmission(sender).status()).isEqualTo("NO_FORM");
         MimeMessage reply = awaitSingleReply(sender);
@@ -199,7 +200,7 @@ class ReplyFlowTests {
             }
         }
         MimeMessage reply = awaitSingleReply(sender);
-        assertThat(reply.getSubject()).contains("回执");
+        assertThat(reply.getSubject()).contains("回执号");
         String next = "smtp.back.witness@nbtest.cn";
         mailbox.deliver(TestMails.from(next).build(), next);
         awaitSingleReply(next);
