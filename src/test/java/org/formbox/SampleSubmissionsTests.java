@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @MailboxTest
 @TestPropertySource(properties = {"formbox.mail.smtp.port=${TEST_PORT_PREFIX:39}35", "formbox.mail.imap.port=${TEST_PORT_PREFIX:39}53",
-        "spring.datasource.url=jdbc:h2:mem:samples;DB_CLOSE_DELAY=-1", "formbox.archive.dir=target/test-data/samples/archive"})
+        "spring.datasource.url=jdbc:h2:mem:samples;DB_CLOSE_DELAY=-1", "formbox.archive.dir=target/test-data/samples/archive-${random.uuid}",
+        "formbox.mail.spool-dir=target/test-data/samples/spool-${random.uuid}"})
 class SampleSubmissionsTests {
 
     private static final Pattern ROW = Pattern.compile("^\\| \\d+ \\| `([^`]+\\.eml)` \\|.*\\| (ACCEPTED|NEEDS_CORRECTION|NO_FORM|NEEDS_ANSWER|IGNORED) \\| (.*) \\|$");

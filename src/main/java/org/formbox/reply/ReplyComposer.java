@@ -90,7 +90,8 @@ public class ReplyComposer {
                 ReplySubjects.reply(status, s.enterpriseName(), s.subject(), receipt(s.id())),
                 greeting(s), status, receivedAt,
                 headline(status, receivedAt, report.errors().size(), report.warnings().size()),
-                documents, values, report.errors(), report.warnings(), file == null ? supersedes(s) : null, next, deadline(),
+                documents, values, report.errors(), report.warnings(), file == null ? supersedes(s) : null, next,
+                file != null && file.deadline() != null ? null : deadline(), // the file block names it, late or not
                 contact(person), blankToNull(call.office().note()), "NO_FORM".equals(status), List.copyOf(sections), file);
     }
 

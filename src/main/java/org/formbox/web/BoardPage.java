@@ -42,9 +42,12 @@ class BoardPage {
     private final EnterpriseRegistry registry;
     private final Reminders reminders;
     private final java.time.ZoneId zone;
+    private final org.formbox.submission.Conversations conversations;
 
-    BoardPage(EnterpriseFiles files, EnterpriseRegistry registry, Reminders reminders, org.formbox.system.CallSettings call) {
+    BoardPage(EnterpriseFiles files, EnterpriseRegistry registry, Reminders reminders, org.formbox.system.CallSettings call,
+              org.formbox.submission.Conversations conversations) {
         this.zone = call.timeZone();
+        this.conversations = conversations;
         this.files = files;
         this.registry = registry;
         this.reminders = reminders;
@@ -68,6 +71,7 @@ class BoardPage {
         BoardFilter filter = BoardFilter.of(state, region, programme);
         model.addAttribute("counts", EnterpriseCounts.of(all));
         model.addAttribute("rows", filter.apply(all));
+        model.addAttribute("waiting", conversations.queue());
         model.addAttribute("q", filter);
         model.addAttribute("lastReplies", files.lastReplies());
         model.addAttribute("states", states());

@@ -45,6 +45,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesOnPostgresTests {
 
+    /** This run's archive folder: one left by an earlier run would be reconciled into the fresh store. */
+    private static final String RUN = java.util.UUID.randomUUID().toString();
+
     static final String ADDRESS = "forms@formbox.test";
     static GreenMail mail;
     static String url;
@@ -92,7 +95,7 @@ class TwoInstancesOnPostgresTests {
                 "--formbox.mail.imap.port=" + mail.getImap().getPort(),
                 "--formbox.mail.poll-delay=250",
                 "--formbox.reply.poll-period=250",
-                "--formbox.archive.dir=target/test-data/cluster/archive",
+                "--formbox.archive.dir=target/test-data/cluster/archive-" + RUN,
                 "--formbox.cluster.instance-id=" + name,
                 "--formbox.cluster.lease=PT10S",
                 "--formbox.cluster.renew-every=PT1S",

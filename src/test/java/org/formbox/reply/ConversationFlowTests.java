@@ -76,8 +76,10 @@ class ConversationFlowTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> search.detail(second.id()).orElseThrow().reply().suppressedBecause() != null);
         assertThat(mailbox.inboxOf(sender)).hasSize(1);
 
-        // staff answer from the submission page
+        // staff answer from the submission page; the letter waits on the dashboard and on the board
         StaffSession staff = staff();
+        assertThat(staff.get("/")).contains("待答复的来信", "咨询：附件2占地面积怎么填？");
+        assertThat(staff.get("/board")).contains("待答复的来信", "咨询：附件2占地面积怎么填？");
         assertThat(staff.post("/submissions/" + s.id() + "/answer",
                 "text=" + URLEncoder.encode("王海您好：\n占地面积请按土地证面积填写。", StandardCharsets.UTF_8))).isEqualTo(302);
         List<MimeMessage> inbox = awaitInbox(sender, 2);

@@ -21,13 +21,16 @@ public class OnPostgres implements ApplicationContextInitializer<ConfigurableApp
     public void initialize(ConfigurableApplicationContext context) {
         String url = Postgres.newDatabase("formbox");
         String name = url.substring(url.lastIndexOf('/') + 1);
+        String run = java.util.UUID.randomUUID().toString();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", Postgres.USER,
                 "spring.datasource.password", "",
                 "formbox.mail.smtp.port", freePort(),
                 "formbox.mail.imap.port", freePort(),
-                "formbox.archive.dir", "target/test-data/" + name + "/archive")));
+                // folders of this run's own: a spool or archive left by an earlier run would be loaded again
+                "formbox.archive.dir", "target/test-data/" + name + "-" + run + "/archive",
+                "formbox.mail.spool-dir", "target/test-data/" + name + "-" + run + "/spool")));
     }
 
     /** A port nobody listens on now (the ephemeral range, clear of the fixed test ports). */
