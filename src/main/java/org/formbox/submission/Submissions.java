@@ -69,9 +69,11 @@ public class Submissions {
             return new Saved(existing.get().id(), false);
         }
         String enterpriseKey = draft.status().carriesForms() ? enterpriseKey(draft) : null;
+        // the conversation this mail belongs to, stored with the row rather than by a second statement
+        String thread = conversations.threadKey(draft.messageId(), draft.threadRefs(), draft.contentHash());
         long id;
         try {
-            id = insertSubmission(draft, enterpriseKey, null, null);
+            id = insertSubmission(draft, enterpriseKey, thread);
         } catch (DuplicateKeyException raced) {
             return new Saved(findByMessage(draft.messageId(), draft.contentHash()).orElseThrow().id(), false);
         }
@@ -79,8 +81,6 @@ public class Submissions {
         if (draft.status().carriesForms()) {
             attribution.attach(id, draft, documentIds);
         }
-        String thread = conversations.threadKey(draft.messageId(), draft.threadRefs(), draft.contentHash());
-        jdbc.sql("update submission set thread_key = ? where id = ?").params(thread, id).update();
         if (draft.reply() != null) {
             OffsetDateTime now = utc(draft.receivedAt());
             String recipient = draft.reply().recipient();
@@ -197,14 +197,14 @@ public class Submissions {
         return jdbc.sql("select id from submission order by id").query(Long.class).list();
     }
 
-    private long insertSubmission(SubmissionDraft d, String enterpriseKey, Integer version, Long supersedes) {
+    private long insertSubmission(SubmissionDraft d, String enterpriseKey, String threadKey) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into submission (message_id, message_key, content_hash, sender, sender_name, reply_to, subject, thread_refs,
                   sent_at, received_at, size_bytes, archive_path, status, failure_reason, enterprise_key, enterprise_name,
-                  version, supersedes)
+                  thread_key)
                 values (:messageId, :messageKey, :hash, :sender, :senderName, :replyTo, :subject, :threadRefs, :sentAt, :receivedAt,
-                  :size, :archive, :status, :detail, :enterpriseKey, :enterpriseName, :version, :supersedes)""")
+                  :size, :archive, :status, :detail, :enterpriseKey, :enterpriseName, :threadKey)""")
                 .param("messageId", truncate(d.messageId(), 2000))
                 .param("messageKey", messageKey(d.messageId(), d.contentHash()))
                 .param("hash", d.contentHash())
@@ -221,8 +221,7 @@ public class Submissions {
                 .param("detail", truncate(d.detail(), 4000))
                 .param("enterpriseKey", enterpriseKey)
                 .param("enterpriseName", truncate(d.enterpriseName(), 500))
-                .param("version", version)
-                .param("supersedes", supersedes)
+                .param("threadKey", threadKey)
                 .update(key, "id");
         return key.getKey().longValue();
     }
