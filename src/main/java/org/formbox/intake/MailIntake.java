@@ -65,13 +65,19 @@ public class MailIntake {
         this.maxAttempts = Math.max(1, settings.maxAttempts());
     }
 
+    /** Whether the message with this key may be taken now (it is not waiting out a back-off). */
+    boolean due(String key) {
+        return attempts.due(key);
+    }
+
     /** The consumer's search term: the messages not waiting out a back-off. */
     DueMessages dueMessages() {
         return new DueMessages(attempts);
     }
 
     /**
-     * Takes one message from the mailbox.
+     * Takes one message from a Camel mail consumer (a route that polls with {@code imap:} instead of
+     * {@link BatchIntake}): the consumer moves it to the folder named in the {@code moveTo} header.
      *
      * @return the outcome; {@code failed} tells the route to use the failed folder
      */
@@ -82,10 +88,20 @@ public class MailIntake {
         // "undisclosed: a@x, b@y;"), which failed the exchange after the commit, every poll.
         DefaultMessage detached = new DefaultMessage(exchange);
         exchange.setIn(detached);
-        String key = MessageAttempts.key(message);
-        if (attempts.moves(key) > 0) {
-            log.warn("Message {} is still in the inbox after {} move(s) out; trying again", key, attempts.moves(key));
+        Taken taken = take(message, MessageAttempts.key(message));
+        if (!taken.movedWrapped()) {
+            detached.setHeader(MOVE_TO, taken.target());
         }
+        return taken.outcome();
+    }
+
+    /**
+     * Takes one message whose bytes are fetched now: archived, read, saved; a message too complex to
+     * copy is put in its target folder wrapped (and flagged deleted). Throws while the message has
+     * attempts left, and it stays in the inbox.
+     */
+    Taken take(Message message, String key) throws Exception {
+        noteMovesBefore(key);
         byte[] raw = null;
         Outcome outcome;
         try {
@@ -97,18 +113,99 @@ public class MailIntake {
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, message, raw, e);
         }
-        String target = outcome.failed() ? failedFolder : processedFolder;
+        String target = targetOf(outcome);
         attempts.moveRequested(key);
-        MimeShape shape = raw == null ? null : MimeShape.of(raw);
-        if (shape != null && shape.tooComplex() && message.getFolder() != null) {
+        if (tooComplexToCopy(raw) && message.getFolder() != null) {
             // an IMAP COPY makes the server parse every part again (GreenMail: minutes for 10,000
             // levels, and the connection timed out every poll); the target folder gets the small
             // wrapper with the original inside, and the original is only flagged deleted
-            moveWrapped(message, raw, shape, target);
-        } else {
-            detached.setHeader(MOVE_TO, target);
+            moveWrapped(message, raw, MimeShape.of(raw), target);
+            return new Taken(outcome, target, true);
         }
-        return outcome;
+        return new Taken(outcome, target, false);
+    }
+
+    /**
+     * What became of a message taken from the inbox.
+     *
+     * @param outcome      the submission it made (or had made before)
+     * @param target       the folder it belongs in now
+     * @param movedWrapped whether it was already put there wrapped, the original only flagged deleted
+     */
+    record Taken(Outcome outcome, String target, boolean movedWrapped) {
+    }
+
+    /** A message prefetched with its bytes, archived and read, not yet saved ({@link #prepare}). */
+    record Prepared(String key, byte[] raw, RawArchive.Entry archived, Outcome before, SubmissionDraft draft,
+                    Exception problem) {
+    }
+
+    /**
+     * The part of taking a message that may run side by side with others: archive and read. Nothing
+     * is saved and nothing thrown: a failure is carried to {@link #commit}.
+     */
+    Prepared prepare(String key, byte[] fetched) {
+        byte[] raw = null;
+        try {
+            raw = WrappedMail.unwrap(fetched);
+            Instant receivedAt = Instant.now();
+            RawArchive.Entry archived = archive.store(raw);
+            var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
+            if (before.isPresent()) {
+                return new Prepared(key, raw, archived, new Outcome(before.get().id(), before.get().status(), false), null, null);
+            }
+            return new Prepared(key, raw, archived, null, read(raw, archived, receivedAt), null);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return new Prepared(key, raw == null ? fetched : raw, null, null, null,
+                    e instanceof Exception ex ? ex : new IllegalStateException(e));
+        }
+    }
+
+    /**
+     * Saves a prepared message, one at a time and in the mailbox's order, so that the reply limits
+     * count the replies saved just before and an enterprise's versions follow its mails. The
+     * same bounded attempts as {@link #take}: throws while the message has attempts left.
+     */
+    Taken commit(Prepared prepared) throws Exception {
+        String key = prepared.key();
+        noteMovesBefore(key);
+        Outcome outcome;
+        try {
+            if (prepared.problem() != null) {
+                throw prepared.problem();
+            }
+            if (prepared.before() != null) {
+                log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
+                        prepared.before().submissionId());
+                outcome = prepared.before();
+            } else {
+                outcome = save(prepared.archived(), reading.limited(prepared.draft()));
+            }
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            outcome = failedAttempt(key, null, prepared.raw(), e);
+        }
+        attempts.moveRequested(key);
+        return new Taken(outcome, targetOf(outcome), false);
+    }
+
+    /** Whether an IMAP server would have to parse so many parts to copy the message that it is moved wrapped. */
+    static boolean tooComplexToCopy(byte[] raw) {
+        return raw != null && MimeShape.of(raw).tooComplex();
+    }
+
+    /** Puts a message too complex to copy in its target folder, wrapped, and flags the original deleted. */
+    static void moveWrapped(Message message, byte[] raw, String target) throws Exception {
+        moveWrapped(message, raw, MimeShape.of(raw), target);
+    }
+
+    private String targetOf(Outcome outcome) {
+        return outcome.failed() ? failedFolder : processedFolder;
+    }
+
+    private void noteMovesBefore(String key) {
+        if (attempts.moves(key) > 0) {
+            log.warn("Message {} is still in the inbox after {} move(s) out; trying again", key, attempts.moves(key));
+        }
     }
 
     private static void moveWrapped(Message message, byte[] raw, MimeShape shape, String target) throws Exception {
@@ -175,13 +272,19 @@ public class MailIntake {
             log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
             return new Outcome(before.get().id(), before.get().status(), false);
         }
-        SubmissionDraft draft;
+        return save(archived, read(raw, archived, receivedAt));
+    }
+
+    private SubmissionDraft read(byte[] raw, RawArchive.Entry archived, Instant receivedAt) {
         try {
-            draft = reading.draft(raw, archived, receivedAt);
+            return reading.draft(raw, archived, receivedAt);
         } catch (Exception | StackOverflowError e) {
             log.warn("Message {} could not be handled: {}", archived.hash(), e.toString());
-            draft = reading.failedWithReply(raw, archived, receivedAt, e);
+            return reading.failedWithReply(raw, archived, receivedAt, e);
         }
+    }
+
+    private Outcome save(RawArchive.Entry archived, SubmissionDraft draft) {
         Submissions.Saved saved = submissions.save(draft);
         if (!saved.created()) {
             log.info("Message {} was saved before as submission {}", archived.hash(), saved.id());

@@ -1,0 +1,193 @@
+package org.formbox.intake;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the intake route does on each poll: take one batch of the inbox, in this order, so that a
+ * message leaves the inbox only after its own commit.
+ * <ol>
+ * <li>list the messages (UID and RFC822.SIZE) and choose the next due ones, up to
+ *     {@code formbox.intake.batch.size} messages and {@code .bytes};</li>
+ * <li>fetch their bodies in one command;</li>
+ * <li>archive and read them side by side, one per core ({@link MailIntake#prepare});</li>
+ * <li>save them one after the other in the inbox's order, each in its own transaction, while the
+ *     others are still being read ({@link MailIntake#commit}: bounded attempts, {@code FAILED}
+ *     after the last);</li>
+ * <li>move the saved ones out together, one MOVE per target folder.</li>
+ * </ol>
+ * A crash anywhere loses nothing (a message still in the inbox is taken again) and doubles nothing
+ * (the store recognises a message saved before). A message larger than the batch is fetched on its
+ * own at its turn ({@link MailIntake#take}); one too complex for the server to copy is put in its
+ * folder wrapped.
+ */
+public class BatchIntake implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
+
+    private final MailIntake intake;
+    private final Inbox inbox;
+    private final BatchSettings settings;
+    private final ExecutorService readers;
+    private boolean unreachable;
+
+    BatchIntake(MailIntake intake, Inbox inbox, BatchSettings settings) {
+        this.intake = intake;
+        this.inbox = inbox;
+        this.settings = settings;
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "formbox-intake-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What one poll did.
+     *
+     * @param outcomes the messages saved (or recognised), in the inbox's order
+     * @param failed   the messages that failed and stay in the inbox to be tried again after a back-off
+     * @param moved    the messages moved out of the inbox
+     */
+    public record Batch(List<MailIntake.Outcome> outcomes, int failed, int moved) {
+
+        /** Whether the poll took anything, so that the next one follows at once. */
+        public boolean tookAny() {
+            return !outcomes.isEmpty() || failed > 0;
+        }
+    }
+
+    /** Takes one batch; the scheduler polls again at once when it took something ({@code greedy}). */
+    public Batch poll(Exchange exchange) throws Exception {
+        Batch batch = poll();
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, batch.tookAny());
+        return batch;
+    }
+
+    Batch poll() throws Exception {
+        try {
+            return takeBatch();
+        } finally {
+            inbox.release();
+        }
+    }
+
+    private Batch takeBatch() throws Exception {
+        List<Inbox.Listed> chosen;
+        Map<Long, byte[]> bodies;
+        try {
+            chosen = choose(inbox.list());
+            bodies = inbox.bodies(chosen.stream().filter(m -> m.size() <= settings.bytes().toBytes()).toList());
+            if (unreachable) {
+                log.info("Mailbox reachable again");
+                unreachable = false;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            inbox.close();
+            if (!unreachable) {
+                log.warn("Mailbox not reachable: {}; trying again at the next poll", e.toString());
+            }
+            unreachable = true;
+            return new Batch(List.of(), 0, 0);
+        }
+        List<Future<MailIntake.Prepared>> prepared = new ArrayList<>();
+        for (Inbox.Listed m : chosen) {
+            byte[] body = bodies.get(m.uid());
+            prepared.add(body == null ? null : readers.submit(() -> intake.prepare(m.key(), body)));
+        }
+        List<MailIntake.Outcome> outcomes = new ArrayList<>();
+        Map<String, List<Message>> moves = new LinkedHashMap<>();
+        List<Message> wrapped = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < chosen.size(); i++) {
+            Inbox.Listed m = chosen.get(i);
+            try {
+                MailIntake.Taken taken = prepared.get(i) == null ? intake.take(m.message(), m.key())
+                        : commitWrappingIfNeeded(m, await(m, prepared.get(i)));
+                outcomes.add(taken.outcome());
+                if (taken.movedWrapped()) {
+                    wrapped.add(m.message());
+                } else {
+                    moves.computeIfAbsent(taken.target(), t -> new ArrayList<>()).add(m.message());
+                }
+            } catch (Exception e) {
+                failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
+            }
+        }
+        return new Batch(outcomes, failed, move(moves, wrapped));
+    }
+
+    /** The due messages from the start of the inbox, as many as a batch holds (at least one). */
+    private List<Inbox.Listed> choose(List<Inbox.Listed> listed) {
+        List<Inbox.Listed> chosen = new ArrayList<>();
+        long bytes = 0;
+        for (Inbox.Listed m : listed) {
+            if (!intake.due(m.key())) {
+                continue;
+            }
+            boolean fetchedAlone = m.size() > settings.bytes().toBytes();
+            if (!chosen.isEmpty() && (chosen.size() >= settings.size()
+                    || (!fetchedAlone && bytes + m.size() > settings.bytes().toBytes()))) {
+                break;
+            }
+            chosen.add(m);
+            bytes += fetchedAlone ? 0 : m.size();
+        }
+        return chosen;
+    }
+
+    private MailIntake.Prepared await(Inbox.Listed m, Future<MailIntake.Prepared> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return new MailIntake.Prepared(m.key(), new byte[0], null, null, null, new IllegalStateException(e.getCause()));
+        }
+    }
+
+    private MailIntake.Taken commitWrappingIfNeeded(Inbox.Listed m, MailIntake.Prepared prepared) throws Exception {
+        MailIntake.Taken taken = intake.commit(prepared);
+        if (MailIntake.tooComplexToCopy(prepared.raw())) {
+            MailIntake.moveWrapped(m.message(), prepared.raw(), taken.target());
+            return new MailIntake.Taken(taken.outcome(), taken.target(), true);
+        }
+        return taken;
+    }
+
+    /** Moves the saved messages out, one command per folder; returns how many left the inbox. */
+    int move(Map<String, List<Message>> moves, List<Message> wrapped) {
+        int moved = 0;
+        try {
+            for (Map.Entry<String, List<Message>> target : moves.entrySet()) {
+                inbox.move(target.getValue(), target.getKey());
+                moved += target.getValue().size();
+            }
+            inbox.expunge(wrapped);
+            moved += wrapped.size();
+        } catch (MessagingException | RuntimeException e) {
+            // they stay in the inbox and wait out a back-off; then they are recognised and moved again
+            log.warn("Moving {} message(s) out of the inbox did not happen: {}", moves.values().stream()
+                    .mapToInt(List::size).sum() + wrapped.size() - moved, e.toString());
+            inbox.close();
+        }
+        return moved;
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+        inbox.close();
+    }
+}
