@@ -3,6 +3,7 @@ package org.formbox.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,8 +49,11 @@ public final class ArchiveReconciliation {
                 continue;
             }
             try {
-                MailIntake.Outcome outcome = intake.ingest(Files.readAllBytes(file),
-                        Files.getLastModifiedTime(file).toInstant());
+                Instant received = Files.getLastModifiedTime(file).toInstant();
+                // a message over the size limit is never read whole, here neither
+                MailIntake.Outcome outcome = intake.overLimit(Files.size(file))
+                        ? intake.tooLarge(archived(file, relative), received)
+                        : intake.ingest(Files.readAllBytes(file), received);
                 if (outcome.created()) {
                     made++;
                     log.info("Archived message {} had no submission: saved as {} ({})", relative, outcome.submissionId(),
@@ -61,5 +65,13 @@ public final class ArchiveReconciliation {
         }
         log.info("Archive reconciled: {} message(s) archived, {} without a submission saved now", archived.size(), made);
         return made;
+    }
+
+    /** The archive entry of a file already in the archive, its hash read from its name. */
+    private static RawArchive.Entry archived(Path file, String relative) throws IOException {
+        String name = file.getFileName().toString();
+        try (var in = Files.newInputStream(file)) {
+            return new RawArchive.Entry(name.substring(0, name.length() - ".eml".length()), relative, RawArchive.fingerprint(in));
+        }
     }
 }

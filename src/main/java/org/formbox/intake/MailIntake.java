@@ -1,7 +1,6 @@
 package org.formbox.intake;
 
 import jakarta.mail.Message;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Enumeration;
@@ -45,6 +44,7 @@ public class MailIntake {
     private final String processedFolder;
     private final MessageAttempts attempts;
     private final int maxAttempts;
+    private final long maxMessageSize;
 
     public MailIntake(RawArchive archive, MailUnpacker unpacker, DocumentReader reader, Checks checks,
                       AutoReplyPolicy autoReplies, ReplyLimiter limiter, Submissions submissions, String failedFolder) {
@@ -63,6 +63,7 @@ public class MailIntake {
         this.failedFolder = failedFolder;
         this.attempts = new MessageAttempts(settings.retryDelay(), settings.maxRetryDelay(), clock);
         this.maxAttempts = Math.max(1, settings.maxAttempts());
+        this.maxMessageSize = settings.maxMessageSize() == null ? Long.MAX_VALUE : settings.maxMessageSize().toBytes();
     }
 
     /** Whether the message with this key may be taken now (it is not waiting out a back-off). */
@@ -105,11 +106,15 @@ public class MailIntake {
         byte[] raw = null;
         Outcome outcome;
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            message.writeTo(bytes);
-            // the embedded server keeps a message too complex to store part by part wrapped; the original goes on
-            raw = WrappedMail.unwrap(bytes.toByteArray());
-            outcome = ingest(raw, Instant.now());
+            // the size the server gives in the envelope (RFC822.SIZE), known before any byte of the body is fetched
+            long size = message.getSize();
+            if (size > maxMessageSize) {
+                outcome = tooLarge(archive.store(out -> MessageBytes.stream(message, out)), Instant.now());
+            } else {
+                // the embedded server keeps a message too complex to store part by part wrapped; the original goes on
+                raw = WrappedMail.unwrap(MessageBytes.read(message, size));
+                outcome = raw.length > maxMessageSize ? tooLarge(archive.store(raw), Instant.now()) : ingest(raw, Instant.now());
+            }
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, message, raw, e);
         }
@@ -262,6 +267,32 @@ public class MailIntake {
         }
         head.append("X-Formbox-Unfetchable: ").append(String.valueOf(e).replaceAll("[\\r\\n]+", " ")).append("\r\n\r\n");
         return head.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Saves a message over the size limit, already archived, as {@code FAILED} from its header lines
+     * alone, with a reply to its sender (the usual address checks and limits) that names its size and
+     * the limit and asks for smaller mails. Its body is never read into memory.
+     */
+    public Outcome tooLarge(RawArchive.Entry archived, Instant receivedAt) throws Exception {
+        long size = archive.size(archived.path());
+        byte[] head = archive.head(archived.path(), MessageBytes.MAX_HEAD);
+        var before = submissions.findByMessage(MessageReading.messageId(head), archived.fingerprint());
+        if (before.isPresent()) {
+            log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
+            return new Outcome(before.get().id(), before.get().status(), false);
+        }
+        log.warn("Message {} is {} bytes, over the limit of {}: kept in the archive, not read", archived.hash(), size,
+                maxMessageSize);
+        SubmissionDraft draft = reading.failedWithReply(head, archived, receivedAt,
+                new TooLargeException(size, maxMessageSize)).withSize(size);
+        Submissions.Saved saved = submissions.save(draft);
+        return new Outcome(saved.id(), draft.status(), saved.created());
+    }
+
+    /** Whether an archived message is over the size limit (and must go through {@link #tooLarge}). */
+    boolean overLimit(long size) {
+        return size > maxMessageSize;
     }
 
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */

@@ -47,13 +47,87 @@ public final class RawArchive {
         return new Entry(hash, relative, fingerprint(raw));
     }
 
-    /** The bytes of an archived message. */
-    public byte[] read(String relativePath) throws IOException {
+    /** Writes a message's bytes to the stream it is given. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    /**
+     * Stores a message written straight to disk, never held in memory whole (a message over the
+     * intake's size limit): hashed while it is written, fingerprinted from the file afterwards.
+     */
+    public Entry store(Writer writer) throws Exception {
+        Files.createDirectories(root);
+        Path tmp = Files.createTempFile(root, "incoming", ".tmp");
+        try {
+            MessageDigest digest = sha256();
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new java.security.DigestOutputStream(new java.io.BufferedOutputStream(
+                         java.nio.channels.Channels.newOutputStream(channel), 1 << 16), digest)) {
+                writer.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            String relative = hash.substring(0, 2) + "/" + hash + ".eml";
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(tmp);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String fingerprint;
+            try (java.io.InputStream in = Files.newInputStream(target)) {
+                fingerprint = fingerprint(in);
+            }
+            return new Entry(hash, relative, fingerprint);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The size in bytes of an archived message. */
+    public long size(String relativePath) throws IOException {
+        return Files.size(resolve(relativePath));
+    }
+
+    /**
+     * The header lines of an archived message, up to the blank line that ends them or {@code max}
+     * bytes, whichever comes first: all that is read of a message too large to be read whole.
+     */
+    public byte[] head(String relativePath, int max) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(resolve(relativePath)))) {
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            int lineLength = 0;
+            int c;
+            while (head.size() < max && (c = in.read()) >= 0) {
+                head.write(c);
+                if (c == '\n') {
+                    if (lineLength == 0) {
+                        break; // the blank line after the headers
+                    }
+                    lineLength = 0;
+                } else if (c != '\r') {
+                    lineLength++;
+                }
+            }
+            return head.toByteArray();
+        }
+    }
+
+    private Path resolve(String relativePath) throws IOException {
         Path file = root.resolve(relativePath).normalize();
         if (!file.startsWith(root.normalize())) {
             throw new IOException("outside the archive: " + relativePath);
         }
-        return Files.readAllBytes(file);
+        return file;
+    }
+
+    /** The bytes of an archived message. */
+    public byte[] read(String relativePath) throws IOException {
+        return Files.readAllBytes(resolve(relativePath));
     }
 
     /**
@@ -61,31 +135,52 @@ public final class RawArchive {
      * (Return-Path, Received, Delivered-To …) that each delivery adds in front.
      */
     public static String fingerprint(byte[] raw) {
-        int pos = 0;
-        boolean dropping = false;
+        try {
+            return fingerprint(new java.io.ByteArrayInputStream(raw));
+        } catch (IOException cannotHappen) {
+            throw new java.io.UncheckedIOException(cannotHappen);
+        }
+    }
+
+    /** The same, read from a stream (an archived file): only the header lines are looked at one by one. */
+    public static String fingerprint(java.io.InputStream in) throws IOException {
         // hashed as it goes rather than copied: a 70 MB message must not cost another 70 MB of heap
         MessageDigest kept = sha256();
-        while (pos < raw.length) {
-            int end = pos;
-            while (end < raw.length && raw[end] != '\n') {
-                end++;
+        java.io.InputStream input = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        boolean dropping = false;
+        while (true) {
+            line.reset();
+            int c;
+            while ((c = input.read()) >= 0) {
+                line.write(c);
+                if (c == '\n') {
+                    break;
+                }
             }
-            int next = Math.min(end + 1, raw.length);
-            int length = end - pos - (end > pos && raw[end - 1] == '\r' ? 1 : 0);
+            if (line.size() == 0) {
+                break; // the end, in the headers
+            }
+            byte[] b = line.toByteArray();
+            int end = b.length - (b[b.length - 1] == '\n' ? 1 : 0);
+            int length = end - (end > 0 && b[end - 1] == '\r' ? 1 : 0);
             if (length == 0) {
-                kept.update(raw, pos, raw.length - pos);
+                kept.update(b);
+                input.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), kept));
                 break;
             }
-            boolean continuation = raw[pos] == ' ' || raw[pos] == '\t';
+            boolean continuation = b[0] == ' ' || b[0] == '\t';
             if (!continuation) {
-                String line = new String(raw, pos, Math.min(length, 40), java.nio.charset.StandardCharsets.ISO_8859_1)
+                String name = new String(b, 0, Math.min(length, 40), java.nio.charset.StandardCharsets.ISO_8859_1)
                         .toLowerCase(java.util.Locale.ROOT);
-                dropping = TRACE.stream().anyMatch(line::startsWith);
+                dropping = TRACE.stream().anyMatch(name::startsWith);
             }
             if (!dropping) {
-                kept.update(raw, pos, next - pos);
+                kept.update(b);
             }
-            pos = next;
+            if (c < 0) {
+                break;
+            }
         }
         return HexFormat.of().formatHex(kept.digest());
     }

@@ -66,7 +66,10 @@ public class ReplyComposer {
         String status = s.status();
         boolean person = "NEEDS_ANSWER".equals(status);
         List<ReplyContent.ValueLine> values = person ? List.of() : values(s.documents());
-        List<String> next = nextSteps(status, !report.warnings().isEmpty(), report.annexesToResend());
+        var tooLarge = "FAILED".equals(status) ? org.formbox.submission.FailureReason.tooLargeSizes(s.failureReason())
+                : java.util.Optional.<long[]>empty();
+        List<String> next = tooLarge.isPresent() ? tooLargeSteps(tooLarge.get()[1])
+                : nextSteps(status, !report.warnings().isEmpty(), report.annexesToResend());
         List<String> sections = new ArrayList<>();
         if (!person) {
             if (!"FAILED".equals(status)) {
@@ -89,7 +92,8 @@ public class ReplyComposer {
         return new ReplyContent(receipt(s.id()),
                 ReplySubjects.reply(status, s.enterpriseName(), s.subject(), receipt(s.id())),
                 greeting(s), status, receivedAt,
-                headline(status, receivedAt, report.errors().size(), report.warnings().size()),
+                tooLarge.map(sizes -> tooLargeHeadline(receivedAt, sizes[0], sizes[1]))
+                        .orElseGet(() -> headline(status, receivedAt, report.errors().size(), report.warnings().size())),
                 documents, values, report.errors(), report.warnings(), file == null ? supersedes(s) : null, next,
                 file != null && file.deadline() != null ? null : deadline(), // the file block names it, late or not
                 contact(person), blankToNull(call.office().note()), "NO_FORM".equals(status), List.copyOf(sections), file);
@@ -185,6 +189,23 @@ public class ReplyComposer {
                 .map(p -> "本次提交为第 " + s.version() + " 版，替代您于" + when(p.receivedAt())
                         + " 提交的材料（回执号 " + receipt(p.id()) + "），以本次为准。")
                 .orElse(null);
+    }
+
+    /** A message over the intake's size limit: kept, but none of it read. */
+    private static String tooLargeHeadline(String receivedAt, long size, long limit) {
+        return "您于" + receivedAt + " 发来的邮件已收到，但邮件大小约为 " + megabytes(size) + "，超过本邮箱可以处理的 "
+                + megabytes(limit) + "，系统无法读取其中的附件。";
+    }
+
+    private static List<String> tooLargeSteps(long limit) {
+        return List.of("请将附件1、附件2的 Word（.docx/.doc）或 Excel（.xlsx）原文件作为附件重新发送，每封邮件不超过 "
+                        + megabytes(limit) + "；材料较多时可以分几封邮件发送。",
+                "扫描件或照片请降低分辨率后再发送，或改为发送 Word、Excel 原文件。");
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return (mb >= 10 ? String.valueOf(Math.round(mb)) : String.format(java.util.Locale.ROOT, "%.1f", mb)) + " MB";
     }
 
     private static List<String> nextSteps(String status, boolean warnings, String annexes) {

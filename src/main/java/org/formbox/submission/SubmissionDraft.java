@@ -39,6 +39,12 @@ public record SubmissionDraft(String messageId, String contentHash, String archi
         findings = List.copyOf(findings);
     }
 
+    /** The same draft for a message of this size (one read from its header lines alone). */
+    public SubmissionDraft withSize(long size) {
+        return new SubmissionDraft(messageId, contentHash, archivePath, sender, senderName, replyTo, subject, threadRefs,
+                sentAt, receivedAt, size, status, detail, enterpriseName, documents, findings, reply);
+    }
+
     /**
      * One attachment and what it was read as.
      *

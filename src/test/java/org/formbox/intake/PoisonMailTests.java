@@ -119,6 +119,41 @@ class PoisonMailTests {
         awaitMovedOut("<deep-10000@nbtest.cn>");
     }
 
+    @Test
+    void aMessageOverTheSizeLimitIsKeptWholeAnsweredWithTheLimitAndDoesNotHoldUpTheMailBehind() throws Exception {
+        String sender = "huge.scan@nbtest.cn";
+        byte[] scan = new byte[9 << 20];
+        new java.util.Random(7).nextBytes(scan);
+        TestMails mail = TestMails.from(sender).subject("申报材料（扫描件）").attachRfc2231("附件2扫描件.pdf", scan);
+        byte[] raw = mail.build();
+        assertThat(raw.length).as("over the 6 MB limit of the test service").isGreaterThan(12 << 20);
+        mailbox.deliver(raw, sender);
+        String behind = "behind.huge@nbtest.cn";
+        mailbox.deliver(TestMails.from(behind).build(), behind);
+        assertThat(awaitOne(behind).status()).isEqualTo("NO_FORM");
+
+        SubmissionView.Detail huge = awaitOne(sender);
+        assertThat(huge.status()).isEqualTo("FAILED");
+        assertThat(huge.failureReason()).startsWith("message too large: ");
+        assertThat(huge.subject()).isEqualTo("申报材料（扫描件）");
+        // the archive holds the message whole, byte for byte as the server kept it
+        java.nio.file.Path archived = archive.root().resolve(huge.archivePath());
+        assertThat(java.nio.file.Files.size(archived)).isGreaterThanOrEqualTo(raw.length);
+        try (var in = java.nio.file.Files.newInputStream(archived)) {
+            var parsed = new jakarta.mail.internet.MimeMessage(null, in);
+            assertThat(parsed.getMessageID()).isEqualTo(mail.messageId());
+        }
+        awaitMovedOut(mail.messageId());
+        assertThat(mailbox.messageIds("Failed")).contains(mail.messageId());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf(sender).isEmpty());
+        String reply = org.formbox.support.Correspondence.text(mailbox.inboxOf(sender).get(0));
+        assertThat(reply).contains("超过本邮箱可以处理的 6.0 MB", "无法读取", "每封邮件不超过 6.0 MB");
+    }
+
+    @Autowired
+    RawArchive archive;
+
     private void awaitMovedOut(String messageId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.messageIds("INBOX").contains(messageId)
                 && (mailbox.messageIds("Processed").contains(messageId) || mailbox.messageIds("Failed").contains(messageId)));
