@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A crash anywhere loses nothing (a message still in the inbox is taken again) and doubles nothing
  * (the store recognises a message saved before). A message larger than the batch is fetched on its
- * own at its turn ({@link MailIntake#take}); one too complex for the server to copy is put in its
- * folder wrapped.
+ * own at its turn ({@link MailIntake#take}), one over {@code formbox.intake.max-message-size} streamed
+ * to the archive, never into memory (its RFC822.SIZE decides before any byte of it is fetched); one
+ * too complex for the server to copy is put in its folder wrapped.
  */
 public class BatchIntake implements AutoCloseable {
 
@@ -86,11 +87,14 @@ public class BatchIntake implements AutoCloseable {
     }
 
     private Batch takeBatch() throws Exception {
+        long start = System.nanoTime();
         List<Inbox.Listed> chosen;
         Map<Long, byte[]> bodies;
+        long fetched;
         try {
             chosen = choose(inbox.list());
-            bodies = inbox.bodies(chosen.stream().filter(m -> m.size() <= settings.bytes().toBytes()).toList());
+            bodies = inbox.bodies(chosen.stream().filter(this::fetchedWithOthers).toList());
+            fetched = System.nanoTime();
             if (unreachable) {
                 log.info("Mailbox reachable again");
                 unreachable = false;
@@ -127,7 +131,14 @@ public class BatchIntake implements AutoCloseable {
                 failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
             }
         }
-        return new Batch(outcomes, failed, move(moves, wrapped));
+        long saved = System.nanoTime();
+        Batch batch = new Batch(outcomes, failed, move(moves, wrapped));
+        if (!chosen.isEmpty() && log.isDebugEnabled()) {
+            log.debug("Batch of {}: list and fetch {} ms, read and save {} ms, move {} ms; {} saved, {} failed, {} moved",
+                    chosen.size(), (fetched - start) / 1_000_000, (saved - fetched) / 1_000_000,
+                    (System.nanoTime() - saved) / 1_000_000, outcomes.size(), failed, batch.moved());
+        }
+        return batch;
     }
 
     /** The due messages from the start of the inbox, as many as a batch holds (at least one). */
@@ -138,7 +149,7 @@ public class BatchIntake implements AutoCloseable {
             if (!intake.due(m.key())) {
                 continue;
             }
-            boolean fetchedAlone = m.size() > settings.bytes().toBytes();
+            boolean fetchedAlone = !fetchedWithOthers(m);
             if (!chosen.isEmpty() && (chosen.size() >= settings.size()
                     || (!fetchedAlone && bytes + m.size() > settings.bytes().toBytes()))) {
                 break;
@@ -149,11 +160,16 @@ public class BatchIntake implements AutoCloseable {
         return chosen;
     }
 
+    /** Whether the message's body comes with the batch's; else it is fetched (or streamed, over the size limit) alone. */
+    private boolean fetchedWithOthers(Inbox.Listed m) {
+        return intake.fitsBatch(m.size(), settings.bytes().toBytes());
+    }
+
     private MailIntake.Prepared await(Inbox.Listed m, Future<MailIntake.Prepared> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            return new MailIntake.Prepared(m.key(), new byte[0], null, null, null, new IllegalStateException(e.getCause()));
+            return MailIntake.Prepared.failed(m.key(), new byte[0], new IllegalStateException(e.getCause()));
         }
     }
 

@@ -141,8 +141,12 @@ public class MailIntake {
     }
 
     /** A message prefetched with its bytes, archived and read, not yet saved ({@link #prepare}). */
-    record Prepared(String key, byte[] raw, RawArchive.Entry archived, Outcome before, SubmissionDraft draft,
-                    Exception problem) {
+    record Prepared(String key, byte[] raw, RawArchive.Entry archived, Instant receivedAt, Outcome before,
+                    SubmissionDraft draft, boolean tooLarge, Exception problem) {
+
+        static Prepared failed(String key, byte[] raw, Exception problem) {
+            return new Prepared(key, raw, null, null, null, null, false, problem);
+        }
     }
 
     /**
@@ -155,14 +159,17 @@ public class MailIntake {
             raw = WrappedMail.unwrap(fetched);
             Instant receivedAt = Instant.now();
             RawArchive.Entry archived = archive.store(raw);
+            if (raw.length > maxMessageSize) { // larger unwrapped than the server said
+                return new Prepared(key, raw, archived, receivedAt, null, null, true, null);
+            }
             var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
             if (before.isPresent()) {
-                return new Prepared(key, raw, archived, new Outcome(before.get().id(), before.get().status(), false), null, null);
+                return new Prepared(key, raw, archived, receivedAt,
+                        new Outcome(before.get().id(), before.get().status(), false), null, false, null);
             }
-            return new Prepared(key, raw, archived, null, read(raw, archived, receivedAt), null);
+            return new Prepared(key, raw, archived, receivedAt, null, read(raw, archived, receivedAt), false, null);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            return new Prepared(key, raw == null ? fetched : raw, null, null, null,
-                    e instanceof Exception ex ? ex : new IllegalStateException(e));
+            return Prepared.failed(key, raw == null ? fetched : raw, e instanceof Exception ex ? ex : new IllegalStateException(e));
         }
     }
 
@@ -179,7 +186,9 @@ public class MailIntake {
             if (prepared.problem() != null) {
                 throw prepared.problem();
             }
-            if (prepared.before() != null) {
+            if (prepared.tooLarge()) {
+                outcome = tooLarge(prepared.archived(), prepared.receivedAt());
+            } else if (prepared.before() != null) {
                 log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
                         prepared.before().submissionId());
                 outcome = prepared.before();
@@ -288,6 +297,14 @@ public class MailIntake {
                 new TooLargeException(size, maxMessageSize)).withSize(size);
         Submissions.Saved saved = submissions.save(draft);
         return new Outcome(saved.id(), draft.status(), saved.created());
+    }
+
+    /**
+     * Whether a message of this size (RFC822.SIZE) may be fetched with others into memory: not when it
+     * is larger than a batch may be, nor when it is over the size limit, which {@link #take} streams.
+     */
+    boolean fitsBatch(long size, long batchBytes) {
+        return size <= batchBytes && size <= maxMessageSize;
     }
 
     /** Whether an archived message is over the size limit (and must go through {@link #tooLarge}). */

@@ -172,6 +172,34 @@ class BatchIntakeTests {
         assertThat(relay.commands()).anyMatch(c -> c.startsWith("UID EXPUNGE ") || c.equals("EXPUNGE"));
     }
 
+    @Test
+    void aMessageOverTheSizeLimitIsLeftOutOfTheBatchFetchAndStreamedToTheArchiveAtItsTurn() throws Exception {
+        List<Sent> small = deliver("batch.small", 1);
+        String sender = "batch.oversized@nbtest.cn";
+        byte[] scan = new byte[7 << 20];
+        new java.util.Random(11).nextBytes(scan);
+        TestMails big = TestMails.from(sender).attachRfc2231("附件2扫描件.pdf", scan);
+        mailbox.deliver(big.build(), sender);
+        List<Sent> after = deliver("batch.after.oversized", 1);
+        ImapRelay relay = relay(false);
+
+        BatchIntake.Batch batch = batch(intake, relay).poll();
+
+        assertThat(batch.failed()).isZero();
+        assertThat(relay.commands()).as("the batch's bodies, the large one left out")
+                .filteredOn(c -> c.contains("BODY.PEEK[]") && !c.contains("BODY.PEEK[]<")).hasSize(1);
+        assertThat(relay.commands()).as("the large one streamed in pieces").anyMatch(c -> c.contains("BODY.PEEK[]<0."));
+        var stored = search.detail(search.find(new SubmissionSearch.Criteria(sender, null, null, null), 0, 10)
+                .items().get(0).id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo("FAILED");
+        assertThat(stored.failureReason()).startsWith("message too large: ");
+        assertThat(mailbox.messageIds("Failed")).contains(big.messageId());
+        for (Sent mail : List.of(small.get(0), after.get(0))) {
+            assertThat(submissionsFrom(mail)).isEqualTo(1);
+            assertThat(movedOut(mail.messageId())).isTrue();
+        }
+    }
+
     private List<Sent> deliver(String prefix, int count) throws Exception {
         List<Sent> mails = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
