@@ -113,7 +113,7 @@ public class BatchIntake implements AutoCloseable {
             prepared.add(body == null ? null : readers.submit(() -> intake.prepare(m.key(), body)));
         }
         List<MailIntake.Outcome> outcomes = new ArrayList<>();
-        Map<String, List<Message>> moves = new LinkedHashMap<>();
+        Map<String, List<Inbox.Listed>> moves = new LinkedHashMap<>();
         List<Message> wrapped = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < chosen.size(); i++) {
@@ -125,7 +125,7 @@ public class BatchIntake implements AutoCloseable {
                 if (taken.movedWrapped()) {
                     wrapped.add(m.message());
                 } else {
-                    moves.computeIfAbsent(taken.target(), t -> new ArrayList<>()).add(m.message());
+                    moves.computeIfAbsent(taken.target(), t -> new ArrayList<>()).add(m);
                 }
             } catch (Exception e) {
                 failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
@@ -183,10 +183,10 @@ public class BatchIntake implements AutoCloseable {
     }
 
     /** Moves the saved messages out, one command per folder; returns how many left the inbox. */
-    int move(Map<String, List<Message>> moves, List<Message> wrapped) {
+    int move(Map<String, List<Inbox.Listed>> moves, List<Message> wrapped) {
         int moved = 0;
         try {
-            for (Map.Entry<String, List<Message>> target : moves.entrySet()) {
+            for (Map.Entry<String, List<Inbox.Listed>> target : moves.entrySet()) {
                 inbox.move(target.getValue(), target.getKey());
                 moved += target.getValue().size();
             }

@@ -100,12 +100,30 @@ final class Inbox implements AutoCloseable {
         return bodies;
     }
 
-    /** Moves these messages to the named folder (made when missing); all of them or none. */
-    void move(List<Message> messages, String target) throws MessagingException {
+    /**
+     * Moves these messages to the named folder (made when missing). Named by UID: when the server
+     * dropped the connection while the batch was being read and saved (GreenMail does after some
+     * idle seconds), the folder is selected again and the move made on the new connection.
+     */
+    void move(List<Listed> messages, String target) throws MessagingException {
         if (messages.isEmpty()) {
             return;
         }
-        Message[] batch = messages.toArray(Message[]::new);
+        try {
+            moveOnce(messages, target);
+        } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException dropped) {
+            close();
+            moveOnce(messages, target);
+        }
+    }
+
+    private void moveOnce(List<Listed> messages, String target) throws MessagingException {
+        IMAPFolder f = open();
+        Message[] batch = java.util.Arrays.stream(f.getMessagesByUID(messages.stream().mapToLong(Listed::uid).toArray()))
+                .filter(java.util.Objects::nonNull).toArray(Message[]::new);
+        if (batch.length == 0) {
+            return;
+        }
         Folder to = target(target);
         if (store.hasCapability("MOVE")) {
             folder.moveMessages(batch, to);
@@ -113,7 +131,7 @@ final class Inbox implements AutoCloseable {
         }
         folder.copyMessages(batch, to);
         folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
-        expunge(messages);
+        expunge(List.of(batch));
     }
 
     /** Removes these messages, already flagged deleted, from the folder: only these where UIDPLUS allows. */

@@ -132,7 +132,7 @@ class BatchIntakeTests {
         List<Sent> mails = deliver("batch.crash", 3);
         BatchIntake dying = new BatchIntake(intake, new Inbox(settings.imap(), storeProperties), batchSettings()) {
             @Override
-            int move(Map<String, List<jakarta.mail.Message>> moves, List<jakarta.mail.Message> wrapped) {
+            int move(Map<String, List<Inbox.Listed>> moves, List<jakarta.mail.Message> wrapped) {
                 throw new IllegalStateException("the process died between the commit and the move");
             }
         };
