@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
+import org.springframework.transaction.support.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
  *     {@code formbox.intake.batch.size} messages and {@code .bytes};</li>
  * <li>fetch their bodies in one command;</li>
  * <li>archive and read them side by side, one per core ({@link MailIntake#prepare});</li>
- * <li>save them one after the other in the inbox's order, each in its own transaction, while the
- *     others are still being read ({@link MailIntake#commit}: bounded attempts, {@code FAILED}
- *     after the last);</li>
+ * <li>save them in the inbox's order while the others are still being read: the messages read by
+ *     then together in one transaction, each on its own should that fail ({@link MailIntake#commitAll}:
+ *     bounded attempts, {@code FAILED} after the last);</li>
  * <li>move the saved ones out together, one MOVE per target folder.</li>
  * </ol>
  * A crash anywhere loses nothing (a message still in the inbox is taken again) and doubles nothing
@@ -42,9 +43,11 @@ public class BatchIntake implements AutoCloseable {
     private final Inbox inbox;
     private final BatchSettings settings;
     private final ExecutorService readers;
+    private final TransactionOperations transaction;
     private boolean unreachable;
 
-    BatchIntake(MailIntake intake, Inbox inbox, BatchSettings settings) {
+    BatchIntake(MailIntake intake, Inbox inbox, BatchSettings settings, TransactionOperations transaction) {
+        this.transaction = transaction;
         this.intake = intake;
         this.inbox = inbox;
         this.settings = settings;
@@ -116,20 +119,35 @@ public class BatchIntake implements AutoCloseable {
         Map<String, List<Inbox.Listed>> moves = new LinkedHashMap<>();
         List<Message> wrapped = new ArrayList<>();
         int failed = 0;
-        for (int i = 0; i < chosen.size(); i++) {
+        for (int i = 0; i < chosen.size(); ) {
             Inbox.Listed m = chosen.get(i);
-            try {
-                MailIntake.Taken taken = prepared.get(i) == null ? intake.take(m.message(), m.key())
-                        : commitWrappingIfNeeded(m, await(m, prepared.get(i)));
-                outcomes.add(taken.outcome());
-                if (taken.movedWrapped()) {
-                    wrapped.add(m.message());
-                } else {
-                    moves.computeIfAbsent(taken.target(), t -> new ArrayList<>()).add(m);
+            if (prepared.get(i) == null) {
+                try {
+                    record(intake.take(m.message(), m.key()), m, moves, wrapped, outcomes);
+                } catch (Exception e) {
+                    failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
                 }
-            } catch (Exception e) {
-                failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
+                i++;
+                continue;
             }
+            // this message and those after it that are read already: saved in one transaction
+            List<MailIntake.Prepared> group = new ArrayList<>();
+            group.add(await(m, prepared.get(i)));
+            int next = i + 1;
+            while (next < chosen.size() && prepared.get(next) != null && prepared.get(next).isDone()) {
+                group.add(await(chosen.get(next), prepared.get(next)));
+                next++;
+            }
+            List<MailIntake.Taken> taken = intake.commitAll(group, transaction);
+            for (int k = 0; k < group.size(); k++) {
+                MailIntake.Taken t = taken.get(k) == null ? null : wrapIfNeeded(chosen.get(i + k), group.get(k), taken.get(k));
+                if (t == null) {
+                    failed++; // stays in the inbox and waits out its back-off (MailIntake logged it)
+                } else {
+                    record(t, chosen.get(i + k), moves, wrapped, outcomes);
+                }
+            }
+            i = next;
         }
         long saved = System.nanoTime();
         Batch batch = new Batch(outcomes, failed, move(moves, wrapped));
@@ -173,13 +191,29 @@ public class BatchIntake implements AutoCloseable {
         }
     }
 
-    private MailIntake.Taken commitWrappingIfNeeded(Inbox.Listed m, MailIntake.Prepared prepared) throws Exception {
-        MailIntake.Taken taken = intake.commit(prepared);
-        if (MailIntake.tooComplexToCopy(prepared.raw())) {
+    private static void record(MailIntake.Taken taken, Inbox.Listed m, Map<String, List<Inbox.Listed>> moves,
+                               List<Message> wrapped, List<MailIntake.Outcome> outcomes) {
+        outcomes.add(taken.outcome());
+        if (taken.movedWrapped()) {
+            wrapped.add(m.message());
+        } else {
+            moves.computeIfAbsent(taken.target(), t -> new ArrayList<>()).add(m);
+        }
+    }
+
+    /** A saved message too complex for the server to copy goes to its folder wrapped, right away. */
+    private static MailIntake.Taken wrapIfNeeded(Inbox.Listed m, MailIntake.Prepared prepared, MailIntake.Taken taken) {
+        if (!MailIntake.tooComplexToCopy(prepared.raw())) {
+            return taken;
+        }
+        try {
             MailIntake.moveWrapped(m.message(), prepared.raw(), taken.target());
             return new MailIntake.Taken(taken.outcome(), taken.target(), true);
+        } catch (Exception e) {
+            log.warn("Message {} could not be put in {} wrapped: {}; it is tried again later", m.key(), taken.target(),
+                    e.toString());
+            return null; // stays in the inbox; after its back-off it is recognised and put there again
         }
-        return taken;
     }
 
     /** Moves the saved messages out, one command per folder; returns how many left the inbox. */

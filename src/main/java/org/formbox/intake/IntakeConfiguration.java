@@ -56,8 +56,9 @@ class IntakeConfiguration {
     /** The intake route's bean: one batch of the inbox per poll, over a connection of its own. */
     @Bean
     BatchIntake batchIntake(MailIntake intake, MailSettings mail, BatchSettings batch,
-                            @org.springframework.beans.factory.annotation.Qualifier("mailStoreProperties") Properties storeProperties) {
-        return new BatchIntake(intake, new Inbox(mail.imap(), storeProperties), batch);
+                            @org.springframework.beans.factory.annotation.Qualifier("mailStoreProperties") Properties storeProperties,
+                            org.springframework.transaction.support.TransactionOperations transaction) {
+        return new BatchIntake(intake, new Inbox(mail.imap(), storeProperties), batch, transaction);
     }
 
     @Bean

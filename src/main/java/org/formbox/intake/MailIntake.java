@@ -4,6 +4,7 @@ import jakarta.mail.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Enumeration;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
@@ -183,23 +184,80 @@ public class MailIntake {
         noteMovesBefore(key);
         Outcome outcome;
         try {
-            if (prepared.problem() != null) {
-                throw prepared.problem();
-            }
-            if (prepared.tooLarge()) {
-                outcome = tooLarge(prepared.archived(), prepared.receivedAt());
-            } else if (prepared.before() != null) {
-                log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
-                        prepared.before().submissionId());
-                outcome = prepared.before();
-            } else {
-                outcome = save(prepared.archived(), reading.limited(prepared.draft()));
-            }
+            outcome = saveOnly(prepared);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, null, prepared.raw(), e);
         }
         attempts.moveRequested(key);
         return new Taken(outcome, targetOf(outcome), false);
+    }
+
+    /**
+     * Saves several prepared messages, in their order, in one transaction: a store commit costs
+     * about as much as the statements of a message (H2 writes a chunk per commit). When any of them
+     * fails, nothing of the group is kept and each is committed on its own ({@link #commit}), so
+     * that one message's failure costs the others nothing.
+     *
+     * @param transaction runs the group in one transaction
+     */
+    List<Taken> commitAll(List<Prepared> group, org.springframework.transaction.support.TransactionOperations transaction)
+            throws Exception {
+        if (group.size() > 1 && group.stream().allMatch(p -> p.problem() == null)) {
+            try {
+                List<Outcome> outcomes = transaction.execute(status -> {
+                    List<Outcome> saved = new java.util.ArrayList<>();
+                    for (Prepared p : group) {
+                        try {
+                            saved.add(saveOnly(p));
+                        } catch (Exception e) {
+                            throw new GroupFailed(e);
+                        }
+                    }
+                    return saved;
+                });
+                List<Taken> taken = new java.util.ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    noteMovesBefore(group.get(i).key());
+                    attempts.moveRequested(group.get(i).key());
+                    taken.add(new Taken(outcomes.get(i), targetOf(outcomes.get(i)), false));
+                }
+                return taken;
+            } catch (RuntimeException groupFailed) {
+                log.info("Saving {} messages together failed ({}); saving each on its own", group.size(),
+                        groupFailed.toString());
+            }
+        }
+        List<Taken> taken = new java.util.ArrayList<>();
+        for (Prepared p : group) {
+            try {
+                taken.add(commit(p));
+            } catch (Exception stays) {
+                taken.add(null); // stays in the inbox, waiting out its back-off
+            }
+        }
+        return taken;
+    }
+
+    /** One message of a group failed to save: the whole group's transaction is rolled back. */
+    private static final class GroupFailed extends RuntimeException {
+        GroupFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private Outcome saveOnly(Prepared prepared) throws Exception {
+        if (prepared.problem() != null) {
+            throw prepared.problem();
+        }
+        if (prepared.tooLarge()) {
+            return tooLarge(prepared.archived(), prepared.receivedAt());
+        }
+        if (prepared.before() != null) {
+            log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
+                    prepared.before().submissionId());
+            return prepared.before();
+        }
+        return save(prepared.archived(), reading.limited(prepared.draft()));
     }
 
     /** Whether an IMAP server would have to parse so many parts to copy the message that it is moved wrapped. */

@@ -65,6 +65,8 @@ class BatchIntakeTests {
     AutoReplyPolicy autoReplies;
     @Autowired
     CamelContext camel;
+    @Autowired
+    org.springframework.transaction.support.TransactionOperations transaction;
 
     Mailbox mailbox;
     final List<AutoCloseable> opened = new ArrayList<>();
@@ -130,7 +132,7 @@ class BatchIntakeTests {
     @Test
     void aBatchSavedButNeverMovedComesAgainAndIsRecognisedNotDoubled() throws Exception {
         List<Sent> mails = deliver("batch.crash", 3);
-        BatchIntake dying = new BatchIntake(intake, new Inbox(settings.imap(), storeProperties), batchSettings()) {
+        BatchIntake dying = new BatchIntake(intake, new Inbox(settings.imap(), storeProperties), batchSettings(), transaction) {
             @Override
             int move(Map<String, List<Inbox.Listed>> moves, List<jakarta.mail.Message> wrapped) {
                 throw new IllegalStateException("the process died between the commit and the move");
@@ -227,7 +229,7 @@ class BatchIntakeTests {
         MailSettings.Imap imap = settings.imap();
         MailSettings.Imap relayed = new MailSettings.Imap(imap.host(), relay.port(), imap.username(), imap.password(),
                 imap.ssl(), imap.folder(), imap.processedFolder(), imap.failedFolder());
-        BatchIntake batch = new BatchIntake(with, new Inbox(relayed, storeProperties), batchSettings());
+        BatchIntake batch = new BatchIntake(with, new Inbox(relayed, storeProperties), batchSettings(), transaction);
         opened.add(batch);
         return batch;
     }
