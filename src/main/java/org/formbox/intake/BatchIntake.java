@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the intake route does on each poll: take one batch of the inbox, in this order, so that a
- * message leaves the inbox only after its own commit.
+ * What the intake route does on each poll: take batches of the inbox while there are due messages,
+ * each in this order, so that a message leaves the inbox only after its own commit.
  * <ol>
  * <li>list the messages (UID and RFC822.SIZE) and choose the next due ones, up to
  *     {@code formbox.intake.batch.size} messages and {@code .bytes};</li>
@@ -68,18 +68,35 @@ public class BatchIntake implements AutoCloseable {
      */
     public record Batch(List<MailIntake.Outcome> outcomes, int failed, int moved) {
 
-        /** Whether the poll took anything, so that the next one follows at once. */
+        /** Whether the poll took anything, so that the next batch is taken at once. */
         public boolean tookAny() {
             return !outcomes.isEmpty() || failed > 0;
         }
     }
 
-    /** Takes one batch; the scheduler polls again at once when it took something ({@code greedy}). */
+    /**
+     * Takes batch after batch while there are due messages, for at most {@link #DRAIN}: a backlog
+     * drains without the poll delay between batches, and a poller stopped (the lease lost) finishes
+     * within a batch of that. A timer feeds the route: a {@code scheduler:} consumer stopped and
+     * started again by the leadership never polled again.
+     */
     public Batch poll(Exchange exchange) throws Exception {
-        Batch batch = poll();
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, batch.tookAny());
-        return batch;
+        long until = System.nanoTime() + DRAIN.toNanos();
+        Batch all = poll();
+        while (all.tookAny() && System.nanoTime() < until) {
+            Batch next = poll();
+            if (!next.tookAny()) {
+                break;
+            }
+            List<MailIntake.Outcome> outcomes = new ArrayList<>(all.outcomes());
+            outcomes.addAll(next.outcomes());
+            all = new Batch(outcomes, all.failed() + next.failed(), all.moved() + next.moved());
+        }
+        return all;
     }
+
+    /** How long one poll of the route goes on taking batches. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
 
     Batch poll() throws Exception {
         try {
