@@ -16,8 +16,8 @@ final class MessageBytes {
 
     /** How much of a message's beginning is read for its header lines when the rest is not read. */
     static final int MAX_HEAD = 256 * 1024;
-    /** The size of each piece of a streamed message: one IMAP round trip each. */
-    private static final int PIECE = 1 << 20;
+    /** The size of each piece of a streamed message: one IMAP round trip each (GreenMail copies the whole message for each). */
+    private static final int PIECE = 8 << 20;
 
     private MessageBytes() {
     }
@@ -56,7 +56,7 @@ final class MessageBytes {
 
     /**
      * Writes a message to the stream without holding it in memory: from an IMAP server in pieces
-     * of a megabyte ({@code BODY.PEEK[]<start.length>}, so that it stays unseen), otherwise (a local
+     * of 8 MB ({@code BODY.PEEK[]<start.length>}, so that it stays unseen), otherwise (a local
      * message) as the mail library writes it.
      */
     static void stream(Message message, OutputStream out) throws Exception {

@@ -122,11 +122,11 @@ class PoisonMailTests {
     @Test
     void aMessageOverTheSizeLimitIsKeptWholeAnsweredWithTheLimitAndDoesNotHoldUpTheMailBehind() throws Exception {
         String sender = "huge.scan@nbtest.cn";
-        byte[] scan = new byte[9 << 20];
+        byte[] scan = new byte[23 << 20];
         new java.util.Random(7).nextBytes(scan);
         TestMails mail = TestMails.from(sender).subject("申报材料（扫描件）").attachRfc2231("附件2扫描件.pdf", scan);
         byte[] raw = mail.build();
-        assertThat(raw.length).as("over the 6 MB limit of the test service").isGreaterThan(12 << 20);
+        assertThat(raw.length).as("over the default limit of 30 MB").isGreaterThan(30 << 20);
         mailbox.deliver(raw, sender);
         String behind = "behind.huge@nbtest.cn";
         mailbox.deliver(TestMails.from(behind).build(), behind);
@@ -148,7 +148,7 @@ class PoisonMailTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf(sender).isEmpty());
         String reply = org.formbox.support.Correspondence.text(mailbox.inboxOf(sender).get(0));
-        assertThat(reply).contains("超过本邮箱可以处理的 6.0 MB", "无法读取", "每封邮件不超过 6.0 MB");
+        assertThat(reply).contains("超过本邮箱可以处理的 30 MB", "无法读取", "每封邮件不超过 30 MB");
     }
 
     @Test
