@@ -108,7 +108,7 @@ public class MailIntake {
         Outcome outcome;
         try {
             // the size the server gives in the envelope (RFC822.SIZE), known before any byte of the body is fetched
-            long size = message.getSize();
+            long size = MessageBytes.size(message);
             if (size > maxMessageSize) {
                 outcome = tooLarge(archive.store(out -> MessageBytes.stream(message, out)), Instant.now());
             } else {

@@ -57,8 +57,7 @@ public final class MailUnpacker {
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         Walk walk = new Walk();
         walk.part(message, "", 0);
-        Address[] from = safeFrom(message);
-        InternetAddress sender = from.length > 0 && from[0] instanceof InternetAddress ia ? ia : null;
+        InternetAddress sender = sender(message);
         String replyAddress = replyTo(message);
         String senderAddress = sender == null ? null : lower(sender.getAddress());
         return new UnpackedMail(message.getMessageID(), senderAddress,
@@ -212,6 +211,30 @@ public final class MailUnpacker {
             case "text/plain" -> ".txt";
             default -> ".bin";
         };
+    }
+
+    /**
+     * The first address of From. An old client may write it in raw 8-bit UTF-8 or GBK (an
+     * internationalised domain, a display name), which the mail library reads as Latin-1 and cannot
+     * parse: then the characters meant are recovered first.
+     */
+    private static InternetAddress sender(MimeMessage message) {
+        Address[] from = safeFrom(message);
+        if (from.length > 0 && from[0] instanceof InternetAddress ia && ia.getAddress() != null
+                && ia.getAddress().chars().allMatch(c -> c < 0x80)) {
+            return ia;
+        }
+        try {
+            String header = message.getHeader("From", null);
+            if (header == null) {
+                return from.length > 0 && from[0] instanceof InternetAddress ia ? ia : null;
+            }
+            InternetAddress[] parsed = InternetAddress.parseHeader(
+                    EncodedWords.recover8bit(jakarta.mail.internet.MimeUtility.unfold(header)), false);
+            return parsed.length > 0 && !parsed[0].isGroup() ? parsed[0] : null;
+        } catch (MessagingException | RuntimeException unparsable) {
+            return from.length > 0 && from[0] instanceof InternetAddress ia ? ia : null;
+        }
     }
 
     private static Address[] safeFrom(MimeMessage message) {

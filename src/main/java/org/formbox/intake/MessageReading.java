@@ -272,7 +272,8 @@ final class MessageReading {
             messageId = headers.getHeader("Message-ID", null);
             String from = headers.getHeader("From", null);
             var addresses = from == null ? new jakarta.mail.internet.InternetAddress[0]
-                    : jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+                    : jakarta.mail.internet.InternetAddress.parseHeader(EncodedWords.recover8bit(
+                            jakarta.mail.internet.MimeUtility.unfold(from)), false);
             sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
             subject = EncodedWords.decode(headers.getHeader("Subject", null));
         } catch (Exception | StackOverflowError ignored) {
@@ -313,7 +314,8 @@ final class MessageReading {
         }
         String from = headers.getHeader("From", null);
         var addresses = from == null ? new jakarta.mail.internet.InternetAddress[0]
-                : jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+                : jakarta.mail.internet.InternetAddress.parseHeader(EncodedWords.recover8bit(
+                            jakarta.mail.internet.MimeUtility.unfold(from)), false);
         String sender = addresses.length > 0 ? addresses[0].getAddress().toLowerCase(java.util.Locale.ROOT) : null;
         return new UnpackedMail(headers.getHeader("Message-ID", null), sender, null, null,
                 headers.getHeader("Return-Path", null), EncodedWords.decode(headers.getHeader("Subject", null)), null, null,

@@ -120,37 +120,39 @@ public class Reminders {
         int sent = 0;
         List<Skipped> skipped = new ArrayList<>();
         List<EnterpriseFile> all = files.all();
-        for (EnterpriseFile f : all) {
-            if (enterprises != null && !enterprises.contains(f.id())) {
-                continue;
-            }
-            if (f.state() == EnterpriseState.ACCEPTED) {
-                if (enterprises != null) {
-                    skipped.add(new Skipped(f.id(), f.name(), "材料已交齐，无需催报"));
+        try (MailTransport.Batch batch = transport.batch()) { // one SMTP connection for the round
+            for (EnterpriseFile f : all) {
+                if (enterprises != null && !enterprises.contains(f.id())) {
+                    continue;
                 }
-                continue;
-            }
-            if (remindedOn(f.id(), today)) {
-                skipped.add(new Skipped(f.id(), f.name(), "今天已发送过催报"));
-                continue;
-            }
-            Set<String> to = new LinkedHashSet<>();
-            for (String a : new String[] {f.contactEmail(), f.lastSender()}) {
-                String address = a == null ? null : a.strip().toLowerCase(Locale.ROOT);
-                if (address != null && address.contains("@") && !bounced.contains(address)) {
-                    to.add(address);
+                if (f.state() == EnterpriseState.ACCEPTED) {
+                    if (enterprises != null) {
+                        skipped.add(new Skipped(f.id(), f.name(), "材料已交齐，无需催报"));
+                    }
+                    continue;
                 }
-            }
-            if (to.isEmpty()) {
-                skipped.add(new Skipped(f.id(), f.name(), f.bouncedAddress() != null ? "邮箱曾退信，且没有其他可用邮箱" : "没有联系邮箱"));
-                continue;
-            }
-            try {
-                mail(f, List.copyOf(to), requestedBy, today);
-                sent++;
-            } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                log.warn("Reminder to {} ({}) not sent: {}", f.name(), to, e.toString());
-                skipped.add(new Skipped(f.id(), f.name(), "发送失败：" + e.getMessage()));
+                if (remindedOn(f.id(), today)) {
+                    skipped.add(new Skipped(f.id(), f.name(), "今天已发送过催报"));
+                    continue;
+                }
+                Set<String> to = new LinkedHashSet<>();
+                for (String a : new String[] {f.contactEmail(), f.lastSender()}) {
+                    String address = a == null ? null : a.strip().toLowerCase(Locale.ROOT);
+                    if (address != null && address.contains("@") && !bounced.contains(address)) {
+                        to.add(address);
+                    }
+                }
+                if (to.isEmpty()) {
+                    skipped.add(new Skipped(f.id(), f.name(), f.bouncedAddress() != null ? "邮箱曾退信，且没有其他可用邮箱" : "没有联系邮箱"));
+                    continue;
+                }
+                try {
+                    mail(f, List.copyOf(to), requestedBy, today);
+                    sent++;
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                    log.warn("Reminder to {} ({}) not sent: {}", f.name(), to, e.toString());
+                    skipped.add(new Skipped(f.id(), f.name(), "发送失败：" + e.getMessage()));
+                }
             }
         }
         if (enterprises != null) {

@@ -19,7 +19,6 @@ import org.formbox.submission.SubmissionView.Detail;
 import org.formbox.submission.SubmissionView.Summary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +43,7 @@ public class CoordinatorDigest {
 
     CoordinatorDigest(SubmissionStatistics statistics, EnterpriseFiles files, SubmissionSearch search, SubmissionExport export,
                       MailTransport transport, CoordinatorDigestLog digestLog, MailTemplates templates,
-                      @Value("${formbox.coordinator.address:coordinator@formbox.test}") String coordinator,
-                      CallSettings call) {
+                      CoordinatorSettings coordinator, CallSettings call) {
         this.zone = call.timeZone();
         this.statistics = statistics;
         this.files = files;
@@ -53,7 +51,7 @@ public class CoordinatorDigest {
         this.export = export;
         this.transport = transport;
         this.digestLog = digestLog;
-        this.coordinator = coordinator;
+        this.coordinator = coordinator.address();
         this.templates = templates;
     }
 

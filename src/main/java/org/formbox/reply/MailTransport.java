@@ -75,11 +75,92 @@ public class MailTransport {
     /** Sends a message; throws when the server is unreachable or refuses it. */
     public void send(MimeMessage message) throws MessagingException {
         message.saveChanges();
+        Batch batch = CURRENT.get();
+        if (batch != null) {
+            batch.send(message);
+            return;
+        }
         String user = settings.smtp().username();
         if (user != null && !user.isBlank()) {
             Transport.send(message, user, settings.smtp().password());
         } else {
             Transport.send(message);
+        }
+    }
+
+    /**
+     * Opens a batch: until it is closed, {@link #send} on this thread sends over one SMTP
+     * connection (opened at the first mail, opened again after a failure and after
+     * {@value #PER_CONNECTION} mails), instead of a connection per mail. The outbox and the
+     * reminders send their rounds in one.
+     */
+    public Batch batch() {
+        Batch batch = new Batch(CURRENT.get());
+        CURRENT.set(batch);
+        return batch;
+    }
+
+    /** How many mails go over one connection before it is opened again (servers limit it, often at 100). */
+    static final int PER_CONNECTION = 50;
+
+    private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
+
+    /** Mails sent over one connection; see {@link #batch()}. */
+    public final class Batch implements AutoCloseable {
+
+        private final Batch outer;
+        private Transport connection;
+        private int sent;
+
+        private Batch(Batch outer) {
+            this.outer = outer;
+        }
+
+        private void send(MimeMessage message) throws MessagingException {
+            if (connection != null && (!connection.isConnected() || sent >= PER_CONNECTION)) {
+                disconnect();
+            }
+            if (connection == null) {
+                Transport t = session.getTransport("smtp");
+                String user = settings.smtp().username();
+                if (user != null && !user.isBlank()) {
+                    t.connect(user, settings.smtp().password());
+                } else {
+                    t.connect();
+                }
+                connection = t;
+                sent = 0;
+            }
+            try {
+                connection.sendMessage(message, message.getAllRecipients());
+                sent++;
+            } catch (jakarta.mail.SendFailedException refused) {
+                throw refused; // this mail's recipients were refused; the connection goes on
+            } catch (MessagingException | RuntimeException broken) {
+                disconnect(); // the next mail starts on a fresh connection
+                throw broken;
+            }
+        }
+
+        private void disconnect() {
+            try {
+                connection.close();
+            } catch (MessagingException | RuntimeException alreadyGone) {
+                // nothing to close any more
+            }
+            connection = null;
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                disconnect();
+            }
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
         }
     }
 }

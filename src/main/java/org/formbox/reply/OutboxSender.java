@@ -76,6 +76,14 @@ public class OutboxSender {
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getObject(6, OffsetDateTime.class))).list();
         int sent = 0;
+        try (MailTransport.Batch batch = transport.batch()) {
+            sent = send(due);
+        }
+        return sent;
+    }
+
+    private int send(List<Due> due) {
+        int sent = 0;
         for (Due d : due) {
             if (!claims.claim(d.id())) {
                 continue; // another instance is sending it

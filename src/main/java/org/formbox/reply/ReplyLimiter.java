@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +22,12 @@ public class ReplyLimiter {
     private final Duration window;
     private final int maxPerHour;
 
-    public ReplyLimiter(JdbcClient jdbc, @Value("${formbox.reply.max-per-sender:10}") int maxPerSender,
-                        @Value("${formbox.reply.window:PT1H}") Duration window,
-                        @Value("${formbox.reply.max-per-hour:600}") int maxPerHour) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReplyLimiter(JdbcClient jdbc, ReplySettings settings) {
+        this(jdbc, settings.maxPerSender(), settings.window(), settings.maxPerHour());
+    }
+
+    public ReplyLimiter(JdbcClient jdbc, int maxPerSender, Duration window, int maxPerHour) {
         this.jdbc = jdbc;
         this.maxPerSender = maxPerSender;
         this.window = window;

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminders when reminders go out
  */
 @ConfigurationProperties("formbox")
-public record CallSettings(@DefaultValue("Asia/Shanghai") ZoneId timeZone,
+public record CallSettings(ZoneId timeZone, // default in application.properties: the digest route reads it
                            @DefaultValue Call call,
                            @DefaultValue Office office,
                            @DefaultValue Reminders reminders) {

@@ -42,7 +42,7 @@ class ArchiveReconciliationTests {
     @Test
     void archivedMessageOverTheSizeLimitIsSavedFromItsHeadersWithoutReadingItWhole() throws Exception {
         String sender = "archived.huge@nbtest.cn";
-        byte[] photo = new byte[7 << 20];
+        byte[] photo = new byte[23 << 20];
         new java.util.Random(11).nextBytes(photo);
         byte[] raw = TestMails.from(sender).subject("附件照片").attachRfc2231("附件2.jpg", photo).build();
         // streamed, as the intake stores a message over the limit

@@ -122,11 +122,11 @@ class PoisonMailTests {
     @Test
     void aMessageOverTheSizeLimitIsKeptWholeAnsweredWithTheLimitAndDoesNotHoldUpTheMailBehind() throws Exception {
         String sender = "huge.scan@nbtest.cn";
-        byte[] scan = new byte[9 << 20];
+        byte[] scan = new byte[23 << 20];
         new java.util.Random(7).nextBytes(scan);
         TestMails mail = TestMails.from(sender).subject("申报材料（扫描件）").attachRfc2231("附件2扫描件.pdf", scan);
         byte[] raw = mail.build();
-        assertThat(raw.length).as("over the 6 MB limit of the test service").isGreaterThan(12 << 20);
+        assertThat(raw.length).as("over the default limit of 30 MB").isGreaterThan(30 << 20);
         mailbox.deliver(raw, sender);
         String behind = "behind.huge@nbtest.cn";
         mailbox.deliver(TestMails.from(behind).build(), behind);
@@ -148,7 +148,24 @@ class PoisonMailTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf(sender).isEmpty());
         String reply = org.formbox.support.Correspondence.text(mailbox.inboxOf(sender).get(0));
-        assertThat(reply).contains("超过本邮箱可以处理的 6.0 MB", "无法读取", "每封邮件不超过 6.0 MB");
+        assertThat(reply).contains("超过本邮箱可以处理的 30 MB", "无法读取", "每封邮件不超过 30 MB");
+    }
+
+    @Test
+    void rawUtf8FromWithAnInternationalisedDomainIsAnsweredAtItsAsciiForm() throws Exception {
+        String ascii = "idn.manager@" + java.net.IDN.toASCII("宁波新材料.中国");
+        TestMails mail = TestMails.from(ascii);
+        String text = new String(mail.build(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        // an old client writes the header in raw UTF-8, neither encoded words nor punycode
+        byte[] utf8From = ("From: 张经理 <idn.manager@宁波新材料.中国>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        text = text.replaceFirst("(?m)^From: .*$", java.util.regex.Matcher.quoteReplacement(
+                new String(utf8From, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        mailbox.deliver(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), ascii);
+        SubmissionView.Detail detail = awaitOne("idn.manager@");
+        assertThat(detail.senderName()).isEqualTo("张经理");
+        assertThat(detail.sender()).isIn("idn.manager@宁波新材料.中国", ascii);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf(ascii).isEmpty());
+        assertThat(org.formbox.support.Correspondence.text(mailbox.inboxOf(ascii).get(0))).contains("张经理，您好");
     }
 
     @Autowired

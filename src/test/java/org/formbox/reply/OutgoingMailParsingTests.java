@@ -27,7 +27,6 @@ import org.formbox.support.TestMails;
 import org.formbox.system.MailSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every kind of mail the service sends (the reply of each status, a staff answer, the digest) read
@@ -45,8 +44,8 @@ class OutgoingMailParsingTests {
     Conversations conversations;
     @Autowired
     CoordinatorDigest digest;
-    @Value("${formbox.coordinator.address}")
-    String coordinator;
+    @Autowired
+    CoordinatorSettings coordinatorSettings;
 
     @Test
     void pythonsMailParserReadsTheSameSubjectsAndFileNames() throws Exception {
@@ -69,13 +68,13 @@ class OutgoingMailParsingTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.inboxOf(question).size() == 2);
         java.time.ZonedDateTime beijing = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
         digest.send("test");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.inboxOf(coordinator).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.inboxOf(coordinatorSettings.address()).isEmpty());
 
         Map<String, MimeMessage> mails = new LinkedHashMap<>();
         senders.forEach((status, sender) -> mails.put(status, first(mailbox, sender)));
         mails.put("STAFF", mailbox.inboxOf(question).stream().filter(m -> header(m, "Auto-Submitted") == null)
                 .findFirst().orElseThrow());
-        mails.put("DIGEST", mailbox.inboxOf(coordinator).get(mailbox.inboxOf(coordinator).size() - 1));
+        mails.put("DIGEST", mailbox.inboxOf(coordinatorSettings.address()).get(mailbox.inboxOf(coordinatorSettings.address()).size() - 1));
 
         Path dir = Files.createDirectories(Path.of("target", "outgoing-mails"));
         Map<String, Path> files = new LinkedHashMap<>();

@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "formbox.intake.reconcile=false",
         "formbox.mail.spool-dir=target/test-data/mailbox/spool-${random.uuid}",
         "formbox.intake.max-retry-delay=PT4S",
-        "formbox.intake.max-message-size=6MB",
         "spring.datasource.url=jdbc:h2:mem:mailboxtest;DB_CLOSE_DELAY=-1",
         "formbox.archive.dir=target/test-data/mailbox/archive-${random.uuid}",
         "formbox.security.users[0].username=staff",
