@@ -184,8 +184,12 @@ class BatchIntakeTests {
         mailbox.deliver(big.build(), sender);
         List<Sent> after = deliver("batch.after.oversized", 1);
         ImapRelay relay = relay(false);
+        IntakeSettings limited = new IntakeSettings(intakeSettings.maxAttempts(), intakeSettings.retryDelay(),
+                intakeSettings.maxRetryDelay(), intakeSettings.messageTimeout(), false, DataSize.ofMegabytes(6));
+        MailIntake sixMegabytes = new MailIntake(archive, unpacker, reader, checks, autoReplies, limiter, submissions,
+                settings.imap().processedFolder(), settings.imap().failedFolder(), limited, Clock.systemUTC());
 
-        BatchIntake.Batch batch = batch(intake, relay).poll();
+        BatchIntake.Batch batch = batch(sixMegabytes, relay).poll();
 
         assertThat(batch.failed()).isZero();
         assertThat(relay.commands()).as("the batch's bodies, the large one left out")
