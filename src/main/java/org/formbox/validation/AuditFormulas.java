@@ -61,6 +61,9 @@ public final class AuditFormulas {
     /** The compiled rules of this definition, compiled on first use. */
     public static AuditFormulas of(CallDefinition definition) {
         synchronized (COMPILED) {
+            if (!COMPILED.containsKey(definition) && COMPILED.size() >= 8) {
+                COMPILED.clear(); // definitions replaced long ago (tests start many contexts)
+            }
             return COMPILED.computeIfAbsent(definition, AuditFormulas::compile);
         }
     }
@@ -163,7 +166,7 @@ public final class AuditFormulas {
             return runtime.createProgram(ast);
         } catch (CelValidationException e) {
             // the first error, without CEL's drawing of where it is
-            String why = e.getMessage().split("\n")[0].replaceFirst("^ERROR: <input>:", "column ").strip();
+            String why = e.getMessage().split("\n")[0].replaceFirst("^ERROR: <input>:", "at ").strip();
             boolean unknown = why.contains("undeclared reference");
             throw new DefinitionException(definition.file(), rule.line(), "the formula “" + formula + "” of rule " + rule.id()
                     + (unknown ? " names an unknown field" : " is not valid CEL") + " (" + why + ")",
