@@ -11,7 +11,7 @@ import org.formbox.forms.FieldValue;
 import org.formbox.forms.Regions;
 
 /**
- * Turns the text of a cell into a {@link FieldValue} in the field's unit (FORMS.md "Values and
+ * Turns the text of a cell into a {@link FieldValue} in the field's unit (docs/FORMS.md "Values and
  * units"). Unreadable numeric text keeps its text with a null number, so that the checks can say so.
  */
 final class ValueNormaliser {
@@ -108,7 +108,7 @@ final class ValueNormaliser {
         if (n == null) {
             return null;
         }
-        // FORMS.md: a bare number no greater than 1 is a fraction
+        // docs/FORMS.md: a bare number no greater than 1 is a fraction
         boolean fraction = m.group(2) == null && n.compareTo(BigDecimal.ONE) <= 0;
         return fraction ? n.multiply(BigDecimal.valueOf(100)) : n;
     }

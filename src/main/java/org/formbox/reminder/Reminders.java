@@ -74,7 +74,7 @@ public class Reminders {
     }
 
     /**
-     * The outcome (API.md).
+     * The outcome (docs/API.md).
      *
      * @param sent    reminders sent (one per enterprise)
      * @param skipped the enterprises left out

@@ -47,11 +47,6 @@ public final class Checks {
         return List.copyOf(distinct);
     }
 
-    /** Whether these findings let a submission be accepted: no error stands. The one place this is decided. */
-    public static boolean acceptable(List<Finding> findings) {
-        return findings.stream().noneMatch(f -> f.severity() == Severity.error);
-    }
-
     private List<DocumentRules> before(Annex annex) {
         return switch (annex) {
             case ANNEX_2 -> surveyRules;
