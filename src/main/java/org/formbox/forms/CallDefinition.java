@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param file        where it was read from, for messages
  * @param title       the call, e.g. 宁波市“科技创新2025”重大专项
  * @param office      the office running it
+ * @param shortName   the call in a few words, for subjects (科技创新2025)
+ * @param mailName    the display name of the collection address in every mail sent
  * @param noneAnswers answers that mean none or zero
  * @param regions     the regions and how their names are written
  * @param programmes  the programmes (专项)
@@ -23,7 +25,8 @@ import java.util.Optional;
  * @param echo        the keys a reply echoes, in order
  * @param rules       the audit rules, in order
  */
-public record CallDefinition(String name, String file, String title, String office, List<String> noneAnswers,
+public record CallDefinition(String name, String file, String title, String office, String shortName,
+                             String mailName, List<String> noneAnswers,
                              RegionNames regions, List<String> programmes, List<FormDef> forms, List<String> echo,
                              List<RuleDef> rules) {
 

@@ -56,7 +56,9 @@ final class DefinitionReader {
                         "give each kind of form once");
             }
         }
+        known(call, Set.of("name", "office", "short-name", "mail-name"), "call");
         CallDefinition definition = new CallDefinition(name, file, text(call, "name"), text(call, "office"),
+                text(call, "short-name"), text(call, "mail-name"),
                 strings(root.get("none-answers")), regions, strings(required(root, "programmes")), forms,
                 echo(root.get("reply")), rules(root.get("rules"), kinds));
         templates(root, definition);

@@ -179,7 +179,7 @@ public class Reminders {
                 setHeader("Message-ID", messageId);
             }
         };
-        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+        m.setFrom(new InternetAddress(transport.fromAddress(), org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
         m.setRecipients(MimeMessage.RecipientType.TO, to.stream().map(a -> {
             try {
                 return new InternetAddress(a, true);
