@@ -18,7 +18,7 @@ import java.util.Set;
 final class DefinitionReader {
 
     private static final Set<String> TOP = Set.of("call", "none-answers", "regions", "programmes", "forms", "reply", "rules");
-    private static final Set<String> FORM = Set.of("kind", "annex", "name", "min-labels", "min-sections", "thin-below",
+    private static final Set<String> FORM = Set.of("kind", "annex", "name", "name-field", "min-labels", "min-sections", "thin-below",
             "template", "fields", "cells", "table", "outline");
     private static final Set<String> FIELD = Set.of("key", "label", "type", "required", "aliases", "unit", "choice",
             "options", "long-text", "in-cell", "expected");
@@ -99,7 +99,11 @@ final class DefinitionReader {
                         "add the cell under cells:, or remove in-cell");
             }
         }
-        return new FormDef(kind, annex, text(node, "name"), integer(node, "min-labels", 8),
+        String nameField = text(node, "name-field");
+        if (fields.stream().noneMatch(f -> f.key().equals(nameField))) {
+            fail(node.get("name-field"), "name-field “" + nameField + "” is no field of this form", "name one of the form's fields");
+        }
+        return new FormDef(kind, annex, text(node, "name"), nameField, integer(node, "min-labels", 8),
                 integer(node, "min-sections", 5), integer(node, "thin-below", 30), template(node.get("template")),
                 fields, cells, table, outline);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param kind        which reader reads it: {@code survey} (label/value table) or {@code proposal} (outline)
  * @param annex       what a document of this form is stored as
  * @param name        how replies name it, e.g. 附件2（企业基本情况调查表）
+ * @param nameField   the field that names the enterprise (documents are filed under it; X-NAME-MISMATCH)
  * @param minLabels   a survey: labels needed to call a document this form
  * @param minSections a proposal: outline sections needed to call a document this form
  * @param thinBelow   a proposal: a section with fewer characters is thin (A1-SECTION-THIN)
@@ -18,7 +19,7 @@ import java.util.List;
  * @param table       the yearly table, or null
  * @param outline     the outline, or null
  */
-public record FormDef(String kind, Annex annex, String name, int minLabels, int minSections, int thinBelow,
+public record FormDef(String kind, Annex annex, String name, String nameField, int minLabels, int minSections, int thinBelow,
                       Template template, List<FieldDef> fields, List<Cell> cells, Table table, Outline outline) {
 
     public FormDef {
