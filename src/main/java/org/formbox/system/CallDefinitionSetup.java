@@ -18,6 +18,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class CallDefinitionSetup implements EnvironmentPostProcessor {
 
+    /** The settings and their defaults, in this one place: they are read before any settings record is bound. */
     static final String NAME = "formbox.call.definition";
     static final String DIR = "formbox.call.definitions-dir";
 
