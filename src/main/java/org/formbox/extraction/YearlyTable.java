@@ -46,7 +46,7 @@ final class YearlyTable {
     }
 
     private static void put(FieldCollector out, String year, String row, Cell cell) {
-        if (FieldCatalog.YEARS.contains(year)) {
+        if (FieldCatalog.years().contains(year)) {
             out.put(FieldCatalog.financialKey(year, row), cell == null ? "" : cell.text(),
                     cell == null ? Origin.CELL : cell.origin());
         }

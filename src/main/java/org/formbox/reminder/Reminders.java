@@ -74,7 +74,7 @@ public class Reminders {
     }
 
     /**
-     * The outcome (API.md).
+     * The outcome (docs/API.md).
      *
      * @param sent    reminders sent (one per enterprise)
      * @param skipped the enterprises left out
@@ -181,7 +181,7 @@ public class Reminders {
                 setHeader("Message-ID", messageId);
             }
         };
-        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+        m.setFrom(new InternetAddress(transport.fromAddress(), org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
         m.setRecipients(MimeMessage.RecipientType.TO, to.stream().map(a -> {
             try {
                 return new InternetAddress(a, true);
