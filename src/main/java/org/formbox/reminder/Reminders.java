@@ -232,7 +232,7 @@ public class Reminders {
         String contact = f.contactName();
         return new ReminderContent(f.name(), contact == null || contact.isBlank() ? "您好：" : contact.strip() + "，您好：",
                 state, missing, errors, received,
-                call.deadline().map(DEADLINE::format).orElse("另行通知"), transport.fromAddress(), call.office().name(),
+                call.deadline().map(DEADLINE::format).orElse("另行通知"), transport.fromAddress(), call.office().displayName(),
                 blank(call.office().phone()) ? null : call.office().phone(), blank(call.office().note()) ? null : call.office().note());
     }
 

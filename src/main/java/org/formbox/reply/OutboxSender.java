@@ -164,8 +164,7 @@ public class OutboxSender {
         }
         Staff staff = jdbc.sql("select staff_text, subject, in_reply_to, thread_refs from outbox where id = ?").param(d.id())
                 .query((rs, n) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
-        String office = call.office().name() == null || call.office().name().isBlank()
-                ? org.formbox.forms.FieldCatalog.definition().office() : call.office().name().strip();
+        String office = call.office().displayName();
         String phone = call.office().phone() == null || call.office().phone().isBlank() ? null : call.office().phone().strip();
         Map<String, Object> mail = new java.util.HashMap<>();
         mail.put("text", staff.text());

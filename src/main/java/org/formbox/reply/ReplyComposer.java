@@ -106,7 +106,7 @@ public class ReplyComposer {
     }
 
     private String contact(boolean person) {
-        String name = blankToNull(call.office().name());
+        String name = blankToNull(call.office().displayName());
         String phone = blankToNull(call.office().phone());
         String office = (name == null ? "我们" : name) + (phone == null ? "" : "（电话：" + phone + "）");
         if (person) {
