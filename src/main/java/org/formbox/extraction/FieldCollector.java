@@ -47,6 +47,9 @@ final class FieldCollector {
         FieldDef def = FieldLabels.def(key);
         FieldType type = def == null ? FieldType.TEXT : def.type();
         Origin o = from;
+        if (from.ocr()) {
+            answer = OcrText.email(type.numeric() ? OcrText.digits(answer) : answer);
+        }
         if (answer.startsWith(SpreadsheetContent.UNREADABLE_FORMULA)) {
             String formula = answer.substring(SpreadsheetContent.UNREADABLE_FORMULA.length());
             values.put(key, new FieldValue(key, formula, null, formula, ValueSource.FORMULA, 0.0));

@@ -10,27 +10,39 @@ import java.util.List;
 final class SurveyGridReader {
 
     private final LabelMatcher labels;
+    private final OcrLabels misread;
 
     SurveyGridReader(LabelMatcher labels) {
         this.labels = labels;
+        this.misread = new OcrLabels(labels);
     }
 
     void read(Grid grid, FieldCollector out) {
         List<List<Cell>> rows = grid.rows();
         for (int r = 0; r < rows.size(); r++) {
             List<Cell> row = rows.get(r);
+            Cell answered = null;
             for (int c = 0; c < row.size(); c++) {
                 Cell cell = row.get(c);
-                if (!cell.continuation()) {
-                    readCell(grid, r, row, c, out);
+                if (!cell.continuation() && cell != answered) {
+                    answered = readCell(grid, r, row, c, out);
                 }
             }
         }
-        YearlyTable.read(grid, labels, out);
+        YearlyTable.read(grid, labels, misread, out);
     }
 
-    private void readCell(Grid grid, int r, List<Cell> row, int c, FieldCollector out) {
+    /** Reads the label(s) of one cell; returns the neighbour cell taken as the answer, if any. */
+    private Cell readCell(Grid grid, int r, List<Cell> row, int c, FieldCollector out) {
         List<LabelMatcher.Segment> segments = labels.segments(row.get(c).text(), false);
+        if (segments.isEmpty() && row.get(c).origin().ocr()) {
+            // a label cell of a scan whose label OCR misread: its answer is the cell beside it
+            LabelMatcher.Entry near = misread.nearest(row.get(c).text());
+            if (near != null && !near.key().startsWith(FieldLabels.FINANCIAL) && !out.has(near.key())) {
+                segments = List.of(new LabelMatcher.Segment(near, ""));
+            }
+        }
+        Cell taken = null;
         for (int i = 0; i < segments.size(); i++) {
             LabelMatcher.Segment s = segments.get(i);
             String key = s.entry().key();
@@ -42,11 +54,13 @@ final class SurveyGridReader {
             Origin origin = row.get(c).origin();
             if (value.isEmpty() && last) {
                 Cell answer = neighbour(grid, r, row, c);
+                taken = answer;
                 value = answer == null ? "" : answer.text();
                 origin = answer == null ? origin : answer.origin();
             }
             out.put(key, value, origin);
         }
+        return taken;
     }
 
     /** The answer cell beside or below a label cell that holds no answer itself; null when none. */
