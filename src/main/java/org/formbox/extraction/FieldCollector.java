@@ -49,6 +49,7 @@ final class FieldCollector {
         Origin o = from;
         if (from.ocr()) {
             answer = OcrText.email(type.numeric() ? OcrText.digits(answer) : answer);
+            answer = type == FieldType.PERCENT ? OcrText.percent(answer) : answer;
         }
         if (answer.startsWith(SpreadsheetContent.UNREADABLE_FORMULA)) {
             String formula = answer.substring(SpreadsheetContent.UNREADABLE_FORMULA.length());

@@ -86,4 +86,25 @@ final class OcrText {
         int at = s.indexOf('@');
         return s.substring(0, at + 1) + s.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** A per-cent sign read as {@code 96} after a decimal, or as {@code 9%}, where the share would exceed 100. */
+    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d)96");
+    private static final Pattern PERCENT_AS_9 = Pattern.compile("(\\d{1,2})9%");
+
+    /**
+     * The answer of a percentage field with tesseract's two readings of {@code %} undone where the
+     * result cannot be a share: {@code 37.396} → 37.3%, {@code 129%} → 12%.
+     */
+    static String percent(String answer) {
+        String s = answer.strip();
+        Matcher m = PERCENT_AS_96.matcher(s);
+        if (m.matches()) {
+            return m.group(1) + "%";
+        }
+        m = PERCENT_AS_9.matcher(s);
+        if (m.matches() && Integer.parseInt(m.group(1) + "9") > 100) {
+            return m.group(1) + "%";
+        }
+        return answer;
+    }
 }

@@ -12,6 +12,8 @@ final class PageCleaning {
 
     /** Side of the squares in which the paper's brightness is measured: larger than a stroke, smaller than a shadow. */
     private static final int BLOCK = 48;
+    /** Patches of ink smaller than this many pixels are specks, not marks. */
+    static final int SPECK = 14;
 
     private PageCleaning() {
     }
@@ -115,33 +117,58 @@ final class PageCleaning {
     }
 
     /**
-     * The page without isolated dark specks (salt-and-pepper noise of a fax or a dusty glass): a
-     * dark pixel with no dark neighbour is paper. Strokes are always several pixels wide at the
-     * resolution pages are read at.
+     * The page without specks (salt-and-pepper noise of a fax or a dusty glass): every patch of
+     * ink smaller than {@link #SPECK} pixels is paper. At the resolution pages are read at, the
+     * smallest mark that means something (a full stop, a decimal point) is larger.
      */
-    static BufferedImage withoutSpecks(BufferedImage grey, int threshold) {
+    static BufferedImage withoutSpecks(BufferedImage grey) {
         int w = grey.getWidth();
         int h = grey.getHeight();
+        int threshold = PageImage.threshold(grey);
         WritableRaster in = grey.getRaster();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster o = out.getRaster();
+        boolean[] ink = new boolean[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int v = in.getSample(x, y, 0);
-                if (v < threshold && x > 0 && y > 0 && x + 1 < w && y + 1 < h) {
-                    int dark = 0;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        for (int dx = -1; dx <= 1; dx++) {
-                            if ((dx != 0 || dy != 0) && in.getSample(x + dx, y + dy, 0) < threshold) {
-                                dark++;
-                            }
+                ink[y * w + x] = in.getSample(x, y, 0) < threshold;
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        out.setData(grey.getData());
+        WritableRaster o = out.getRaster();
+        boolean[] seen = new boolean[w * h];
+        int[] patch = new int[SPECK + 1];
+        int[] stack = new int[w * h];
+        for (int start = 0; start < ink.length; start++) {
+            if (!ink[start] || seen[start]) {
+                continue;
+            }
+            int size = 0;
+            int top = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                if (size <= SPECK) {
+                    patch[Math.min(size, SPECK)] = p;
+                }
+                size++;
+                int x = p % w;
+                int y = p / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && ink[ny * w + nx] && !seen[ny * w + nx]) {
+                            seen[ny * w + nx] = true;
+                            stack[top++] = ny * w + nx;
                         }
                     }
-                    if (dark == 0) {
-                        v = 255;
-                    }
                 }
-                o.setSample(x, y, 0, v);
+            }
+            if (size < SPECK) {
+                for (int i = 0; i < size; i++) {
+                    o.setSample(patch[i] % w, patch[i] / w, 0, 255);
+                }
             }
         }
         return out;

@@ -27,6 +27,9 @@ final class PageImage {
     /** The page grey, scaled to {@link #MAX_SIDE}, and straightened. */
     static BufferedImage prepare(BufferedImage source) {
         BufferedImage grey = PageCleaning.evenLight(grey(PageCleaning.withoutStamps(source)));
+        if (source.getColorModel().getPixelSize() == 1) {
+            grey = PageCleaning.withoutSpecks(grey); // a fax or a black-and-white scan: its noise is specks
+        }
         double angle = skew(grey);
         return Math.abs(angle) < 0.15 ? grey : rotate(grey, -angle);
     }

@@ -16,6 +16,8 @@ final class YearlyTable {
 
     private static final Pattern YEAR = Pattern.compile("\\s*(20\\d\\d)\\s*年?度?\\s*(?:[(（][^)）]*[)）])?\\s*");
 
+    private static final Pattern OCR_YEAR = Pattern.compile("\\s*(20\\d\\d)\\s*\\S?\\s*");
+
     private YearlyTable() {
     }
 
@@ -56,6 +58,11 @@ final class YearlyTable {
         Map<String, Cell> years = new LinkedHashMap<>();
         for (Cell c : row) {
             String y = year(c.text());
+            if (y == null && c.origin().ocr()) {
+                // 年 misread in a scan: 2014衢
+                Matcher m = OCR_YEAR.matcher(Text.halfWidth(c.text()));
+                y = m.matches() ? m.group(1) : null;
+            }
             if (y != null) {
                 years.putIfAbsent(y, c);
             }
