@@ -29,5 +29,9 @@ if [ -x ./make-scans.sh ]; then ./make-scans.sh "$tmp"; fi
 python3 make_mail.py docs
 # 6: a workbook with formulas but no stored results
 python3 make_xlsx.py docs
+# the sheet with scratch cells saved again by LibreOffice Calc, as a person's office program writes it
+mkdir -p "$tmp/calc" && mv docs/excel-scratch-hx.xlsx "$tmp/calc/in.xlsx"
+conv --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$tmp/calc/out" "$tmp/calc/in.xlsx"
+mv "$tmp/calc/out/in.xlsx" docs/excel-scratch-hx.xlsx
 rm -rf __pycache__
 ls -l docs

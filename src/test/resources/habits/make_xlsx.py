@@ -85,5 +85,35 @@ def main(out):
     json.dump(e, open(os.path.join(out, "expected", "excel-formulas-gz.json"), "w"), ensure_ascii=False, indent=1)
 
 
+def scratch(out):
+    """A survey typed into a sheet by a person who leaves notes and sums beside it: three answers
+    left empty with a note or another small table to their right, which must not become the answer."""
+    f = FORM["hx"]
+    rows = [["行业重点企业基本情况调查表"], ["项目", "填报内容"]]
+    row_of = {}
+    for key, label in LABELS:
+        rows.append([label, f[key]])
+        row_of[key] = len(rows)
+    for key in ("registered_capital", "development_plan", "land_area"):
+        rows[row_of[key] - 1][1] = None
+    rows[row_of["registered_capital"] - 1] += [None, "见营业执照，待补"]
+    rows[row_of["development_plan"] - 1] += [None, "另附说明"]
+    # a sum typed beside the staff rows, and a small sign-off table to the right of the form
+    rows[row_of["employees_college_or_above"] - 1] += [None, "合计", "=B%d+B%d" % (row_of["employees_junior_high_or_below"],
+                                                                                 row_of["employees_college_or_above"])]
+    for i, (a, b) in enumerate([("填表人", "何俊"), ("审核人", "俞文静"), ("日期", "2017-03-15")]):
+        r = rows[row_of["enterprise_name"] - 1 + i * 5 + (row_of["land_area"] - row_of["enterprise_name"] - 10 if i == 2 else 0)]
+        while len(r) < 5:
+            r.append(None)
+        r += [a, b]
+    years = [["指标（万元）", "2014年", "2015年", "2016年"]]
+    for i, label in enumerate(["资产总额", "工业销售收入", "工业利润总额", "工业实交税金"]):
+        years.append([label] + [int(f["fin"][y][i]) for y in ("2014", "2015", "2016")])
+    workbook(os.path.join(out, "excel-scratch-hx.xlsx"), [("调查表", rows), ("近三年指标", years)])
+    e = expected("hx", "excel", blank=("registered_capital", "development_plan", "land_area"))
+    json.dump(e, open(os.path.join(out, "expected", "excel-scratch-hx.json"), "w"), ensure_ascii=False, indent=1)
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    scratch(sys.argv[1])

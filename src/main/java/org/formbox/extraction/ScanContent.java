@@ -110,7 +110,7 @@ final class ScanContent {
                 }
                 rows.add(row);
             }
-            out.add(new Grid(rows));
+            out.add(new Grid(rows, a.get(g).sparse()));
         }
         return out;
     }
