@@ -63,6 +63,7 @@ final class FieldCollector {
         if (from.ocr()) {
             answer = OcrText.email(type.numeric() ? OcrText.digits(answer) : answer);
             answer = type == FieldType.PERCENT ? OcrText.percent(answer) : answer;
+            answer = type.numeric() ? answer : OcrText.trailingMarks(answer);
         }
         if (answer.startsWith(SpreadsheetContent.UNREADABLE_FORMULA)) {
             String formula = answer.substring(SpreadsheetContent.UNREADABLE_FORMULA.length());

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Recognises a label cell that OCR misread, for cells read from scans and photos only: the cell's
  * text (spaces, bracketed units and a unit left open removed) within a small edit distance of one
- * label — one wrong, missing or extra character in a label of up to five, two in a longer one —
+ * label — one wrong, missing or extra character in a label of up to five, two up to eleven, one in six beyond —
  * or an intact label followed by a mangled unit ({@code 固定资产5有的)}, {@code 职工总人数。GO}).
  * Only an unambiguous answer counts: when two fields' labels are equally near, the cell is left
  * alone, and labels of fewer than three characters are never guessed.
@@ -33,7 +33,7 @@ final class OcrLabels {
         Map<String, LabelMatcher.Entry> entryOf = new HashMap<>();
         for (LabelMatcher.Entry e : entries) {
             String core = e.core();
-            int allowed = core.length() >= 6 ? 2 : 1;
+            int allowed = allowed(core.length());
             int d = bare.length() - core.length() > allowed || core.length() - bare.length() > allowed
                     ? Integer.MAX_VALUE : distance(bare, core, allowed);
             if (d > allowed && raw.startsWith(core) && mangledUnit(raw.substring(core.length()))) {
@@ -47,6 +47,11 @@ final class OcrLabels {
         int best = byKey.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
         List<String> at = byKey.entrySet().stream().filter(x -> x.getValue() == best).map(Map.Entry::getKey).toList();
         return at.size() == 1 ? entryOf.get(at.get(0)) : null;
+    }
+
+    /** Characters that may be misread in a label of this length: one up to five, two up to eleven, then one in six. */
+    static int allowed(int length) {
+        return length <= 5 ? 1 : length < 12 ? 2 : length / 6;
     }
 
     /** The text without bracketed parts, a bracket left open at its end, and a trailing colon or stop. */

@@ -107,4 +107,9 @@ final class OcrText {
         }
         return answer;
     }
+
+    /** A stray mark OCR put after the last Chinese character of a short answer: 进口. → 进口. */
+    static String trailingMarks(String answer) {
+        return answer.replaceAll("(?<=\\p{IsHan})[.,'`_~\\-]+\\s*$", "");
+    }
 }

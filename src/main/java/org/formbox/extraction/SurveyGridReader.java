@@ -41,9 +41,17 @@ final class SurveyGridReader {
         List<LabelMatcher.Segment> segments = labels.segments(row.get(c).text(), false);
         if (segments.isEmpty() && row.get(c).origin().ocr()) {
             // a label cell of a scan whose label OCR misread: its answer is the cell beside it
-            LabelMatcher.Entry near = misread.nearest(row.get(c).text());
+            String text = row.get(c).text();
+            LabelMatcher.Entry near = misread.nearest(text);
+            String after = "";
+            int colon = Text.halfWidth(text).indexOf(':');
+            if (near == null && colon > 0 && colon <= 45) {
+                // label and answer in one cell, the label misread: 企业对该行业领域找术发展…判断：…
+                near = misread.nearest(text.substring(0, colon));
+                after = text.substring(colon + 1).strip();
+            }
             if (near != null && !near.key().startsWith(FieldLabels.FINANCIAL) && !out.has(near.key())) {
-                segments = List.of(new LabelMatcher.Segment(near, ""));
+                segments = List.of(new LabelMatcher.Segment(near, after));
             }
         }
         Cell taken = null;
