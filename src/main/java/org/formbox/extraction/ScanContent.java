@@ -12,8 +12,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads scans and photos (JPEG, PNG, TIFF, BMP, and PDFs of page images) with OCR: each page is
- * straightened, its ruling lines found, its words recognised, and tables rebuilt from the word
- * boxes like those of a PDF. Every cell and line carries the OCR confidence of its words.
+ * cleaned and straightened, its ruling lines found, its words recognised twice (two
+ * binarisations), and tables rebuilt from the word boxes like those of a PDF, each cell from the
+ * surer reading. Every cell and line carries the OCR confidence of its words.
  */
 final class ScanContent {
 
