@@ -15,7 +15,8 @@ tmp = sys.argv[1]
 make_docx.plain(tmp + "/plain-hx.docx", "hx")
 make_docx.plain(tmp + "/plain-gz.docx", "gz")
 open(tmp + "/own-yt.html", "w", encoding="utf-8").write(make_html.own_layout(FORM["yt"], unit_column=True, size=7))
-for name, x in (("scan-template-hx", "hx"), ("scan-template-gz", "gz"), ("photo-own-layout-yt", "yt")):
+for name, x in (("scan-template-hx", "hx"), ("scan-template-gz", "gz"), ("photo-own-layout-yt", "yt"),
+                ("fax-template-hx", "hx")):
     e = expected(x, "scans-photos")
     if name.startswith("photo"):
         # the photo shows the first page of the form, rows 1 to 28: only what it shows counts
@@ -69,3 +70,7 @@ convert "$tmp/yt.png" -virtual-pixel white -distort Perspective \
   '0,0 12,20  1405,0 1390,4  0,1987 0,1975  1405,1987 1400,1987' -rotate 2.5 -background white -flatten \
   \( +clone -sparse-color Barycentric '0,0 gray(100%) %w,%h gray(82%)' \) -compose multiply -composite \
   -attenuate 0.3 +noise Gaussian -quality 62 docs/photo-own-layout-yt.jpg
+# a fax: 150 dpi, black and white (Group 4 TIFF), specks of line noise
+pdftoppm -r 150 -gray -png -singlefile "$tmp/plain-hx.pdf" "$tmp/hxf"
+convert "$tmp/hxf.png" -rotate -0.6 -background white -flatten -attenuate 0.35 +noise Impulse -threshold 60% \
+  -monochrome -compress Group4 docs/fax-template-hx.tif

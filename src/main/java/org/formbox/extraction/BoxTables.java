@@ -116,7 +116,8 @@ final class BoxTables {
         }
         // the mean over characters: one stray mark beside a border should not condemn a clear value
         Origin origin = ocr ? Origin.ocr(chars == 0 ? 1 : weighted / chars) : Origin.CELL;
-        return new Cell(sb.toString().strip(), left, right, false, origin);
+        String text = sb.toString().strip();
+        return new Cell(ocr ? OcrText.brackets(text) : text, left, right, false, origin);
     }
 
     private static String lineText(List<Box> line, boolean ocr) {

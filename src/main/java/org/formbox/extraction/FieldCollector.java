@@ -15,6 +15,19 @@ final class FieldCollector {
     private Origin origin = Origin.CELL;
     private final java.util.Set<String> sealed = new java.util.HashSet<>();
 
+    private final java.util.Set<String> leftBlank = new java.util.HashSet<>();
+
+    /**
+     * Notes that a label's answer cell was found empty where the layout puts it (a sheet): the
+     * text beside it is a note, and no later reader may take it for the answer.
+     */
+    void leftBlank(String key) {
+        sawLabel(key);
+        if (!values.containsKey(key)) {
+            leftBlank.add(key);
+        }
+    }
+
     /** Notes that a label was present, answered or not: the classifier counts these. */
     void sawLabel(String key) {
         labelsSeen.add(key);
@@ -36,7 +49,7 @@ final class FieldCollector {
      */
     void put(String key, String raw, Origin from) {
         sawLabel(key);
-        if (raw == null || raw.isBlank() || values.containsKey(key) || Placeholders.only(raw)) {
+        if (raw == null || raw.isBlank() || values.containsKey(key) || leftBlank.contains(key) || Placeholders.only(raw)) {
             return;
         }
         String answer = Placeholders.strip(raw);
@@ -47,6 +60,11 @@ final class FieldCollector {
         FieldDef def = FieldLabels.def(key);
         FieldType type = def == null ? FieldType.TEXT : def.type();
         Origin o = from;
+        if (from.ocr()) {
+            answer = OcrText.email(type.numeric() ? OcrText.digits(answer) : answer);
+            answer = type == FieldType.PERCENT ? OcrText.percent(answer) : answer;
+            answer = type.numeric() ? answer : OcrText.trailingMarks(answer);
+        }
         if (answer.startsWith(SpreadsheetContent.UNREADABLE_FORMULA)) {
             String formula = answer.substring(SpreadsheetContent.UNREADABLE_FORMULA.length());
             values.put(key, new FieldValue(key, formula, null, formula, ValueSource.FORMULA, 0.0));

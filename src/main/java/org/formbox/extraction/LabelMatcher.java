@@ -45,6 +45,11 @@ final class LabelMatcher {
         byFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Entry e) -> e.core().length()).reversed()));
     }
 
+    /** Every label, longest first within each first character. */
+    List<Entry> entries() {
+        return byFirstChar.values().stream().flatMap(List::stream).toList();
+    }
+
     /** A label as it is compared: half-width, no spaces, no bracketed parts, no trailing colon. */
     static String core(String label) {
         String s = Text.halfWidth(label).replaceAll("\\s+", "");

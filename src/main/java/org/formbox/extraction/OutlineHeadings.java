@@ -2,11 +2,11 @@ package org.formbox.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.forms.FormDef;
 
 /**
  * Recognises the headings of the Annex 1 outline by their words, not their numbers: senders
@@ -18,13 +18,6 @@ final class OutlineHeadings {
 
     /** The group headings (一)…(五) and the title: they end a section without starting one. */
     static final String GROUP = "group";
-
-    /** The group headings of the call's outline, by the key prefix of their sections. */
-    static final Map<String, String> GROUP_TITLES = Map.of("background", "项目所在领域发展背景分析", "plan", "项目实施思路",
-            "management", "项目管理机制", "foundation", "已有工作基础", "outcomes", "项目完成后拟取得的标志性成果");
-
-    private static final List<String> GROUPS = List.of("项目所在领域发展背景分析", "项目实施思路", "项目管理机制", "已有工作基础",
-            "项目完成后拟取得的标志性成果", "标志性成果", "项目实施方案");
 
     private static final Pattern NUMBERING = Pattern.compile(
             "^\\s*(?:(?:第[一二三四五六七八九十]+[部分章节]+|[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?\\d{1,2}[)）、.．](?!\\d)|\\d{1,2}(?:\\.\\d{1,2})+)\\s*)+");
@@ -43,7 +36,13 @@ final class OutlineHeadings {
             f.labels().forEach(l -> entries.add(new LabelMatcher.Entry(f.key(), LabelMatcher.core(l), false)));
         }
         sections = new LabelMatcher(entries);
-        groups = new LabelMatcher(GROUPS.stream().map(g -> new LabelMatcher.Entry(GROUP, g, false)).toList());
+        // the group titles and the definition's other headings (the title, a shortened group title)
+        List<String> titles = new ArrayList<>();
+        FieldCatalog.proposal().map(FormDef::outline).ifPresent(o -> {
+            o.groups().forEach(g -> titles.add(g.title()));
+            titles.addAll(o.otherHeadings());
+        });
+        groups = new LabelMatcher(titles.stream().map(g -> new LabelMatcher.Entry(GROUP, g, false)).toList());
     }
 
     /** The heading on this line, or null when it is body text. */

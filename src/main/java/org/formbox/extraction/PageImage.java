@@ -18,13 +18,18 @@ final class PageImage {
     static final int MAX_SIDE = 3300;
     private static final double MAX_SKEW = 6;
     private static final double STEP = 0.2;
+    /** How far beside a ruling its sides are looked at: beyond a thick border, within a line of text. */
+    private static final int ASIDE = 9;
 
     private PageImage() {
     }
 
     /** The page grey, scaled to {@link #MAX_SIDE}, and straightened. */
     static BufferedImage prepare(BufferedImage source) {
-        BufferedImage grey = grey(source);
+        BufferedImage grey = PageCleaning.evenLight(grey(PageCleaning.withoutStamps(source)));
+        if (source.getColorModel().getPixelSize() == 1) {
+            grey = PageCleaning.withoutSpecks(grey); // a fax or a black-and-white scan: its noise is specks
+        }
         double angle = skew(grey);
         return Math.abs(angle) < 0.15 ? grey : rotate(grey, -angle);
     }
@@ -145,7 +150,32 @@ final class PageImage {
             int cx = x;
             runs(found, false, x, h, minV, y -> ink[y * w + cx] || cx > 0 && ink[y * w + cx - 1] || cx + 1 < w && ink[y * w + cx + 1]);
         }
+        // a dense line of Chinese text also makes long runs of ink: a border has paper above and below it
+        found.removeIf(r -> inkAside(ink, w, h, r) > 0.3);
         return found;
+    }
+
+    /** The share of a ruling's length with ink a few pixels to either side of it. */
+    private static double inkAside(boolean[] ink, int w, int h, Ruling r) {
+        int at = (int) Math.round(r.at());
+        int n = 0;
+        int inked = 0;
+        for (int i = (int) r.from(); i <= (int) r.to(); i += 2) {
+            n++;
+            boolean before;
+            boolean after;
+            if (r.horizontal()) {
+                before = at - ASIDE >= 0 && ink[(at - ASIDE) * w + i];
+                after = at + ASIDE < h && ink[(at + ASIDE) * w + i];
+            } else {
+                before = at - ASIDE >= 0 && ink[i * w + at - ASIDE];
+                after = at + ASIDE < w && ink[i * w + at + ASIDE];
+            }
+            if (before && after) {
+                inked++;
+            }
+        }
+        return n == 0 ? 0 : (double) inked / n;
     }
 
     /**

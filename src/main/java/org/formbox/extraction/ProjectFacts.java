@@ -84,7 +84,7 @@ final class ProjectFacts {
     static String programme(List<String> texts) {
         for (String t : texts) {
             String compact = t == null ? "" : t.replaceAll("\\s+", "");
-            for (String p : FieldCatalog.PROGRAMMES) {
+            for (String p : FieldCatalog.programmes()) {
                 if (compact.contains(p)) {
                     return p;
                 }

@@ -12,8 +12,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads scans and photos (JPEG, PNG, TIFF, BMP, and PDFs of page images) with OCR: each page is
- * straightened, its ruling lines found, its words recognised, and tables rebuilt from the word
- * boxes like those of a PDF. Every cell and line carries the OCR confidence of its words.
+ * cleaned and straightened, its ruling lines found, its words recognised twice (two
+ * binarisations), and tables rebuilt from the word boxes like those of a PDF, each cell from the
+ * surer reading. Every cell and line carries the OCR confidence of its words.
  */
 final class ScanContent {
 
@@ -46,7 +47,7 @@ final class ScanContent {
         PDFRenderer renderer = new PDFRenderer(pdf);
         List<BufferedImage> pages = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_PAGES, pdf.getNumberOfPages()); i++) {
-            pages.add(renderer.renderImageWithDPI(i, DPI, ImageType.GRAY));
+            pages.add(renderer.renderImageWithDPI(i, DPI, ImageType.RGB));
         }
         return pages(pages);
     }
@@ -63,9 +64,16 @@ final class ScanContent {
             }
             BufferedImage page = PageImage.prepare(image);
             List<Ruling> rulings = PageImage.rulings(page);
-            List<Box> words = Tesseract.words(PageImage.withoutRulings(page, rulings));
-            grids.addAll(BoxTables.grids(words, rulings, true));
-            for (List<Box> line : BoxTables.lines(words)) {
+            List<List<Box>> readings = Tesseract.readings(PageImage.withoutRulings(page, rulings));
+            List<Grid> best = null;
+            List<Box> bestWords = null;
+            for (List<Box> words : readings) {
+                List<Grid> found = BoxTables.grids(words, rulings, true);
+                best = best == null ? found : better(best, found);
+                bestWords = bestWords == null || score(words) > score(bestWords) ? words : bestWords;
+            }
+            grids.addAll(best);
+            for (List<Box> line : BoxTables.lines(bestWords)) {
                 StringBuilder sb = new StringBuilder();
                 double conf = 0;
                 for (Box b : line) {
@@ -75,9 +83,73 @@ final class ScanContent {
                     sb.append(b.text());
                     conf += b.confidence();
                 }
-                lines.add(new Line(sb.toString(), false, Origin.ocr(conf / line.size())));
+                lines.add(new Line(OcrText.brackets(sb.toString()), false, Origin.ocr(conf / line.size())));
             }
         }
         return new DocumentContent(grids, lines);
+    }
+
+    /**
+     * Two readings of one page's tables combined: the ruling lines are the same for both, so the
+     * grids line up cell by cell, and each cell keeps the reading tesseract was surer of (a cell
+     * one reading left empty takes the other's text). Grids that do not line up (tables rebuilt
+     * from word gaps alone) are taken whole from the surer reading.
+     */
+    static List<Grid> better(List<Grid> a, List<Grid> b) {
+        if (!sameShape(a, b)) {
+            return gridScore(b) > gridScore(a) ? b : a;
+        }
+        List<Grid> out = new ArrayList<>();
+        for (int g = 0; g < a.size(); g++) {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int r = 0; r < a.get(g).rows().size(); r++) {
+                List<Cell> ra = a.get(g).rows().get(r);
+                List<Cell> rb = b.get(g).rows().get(r);
+                List<Cell> row = new ArrayList<>();
+                for (int c = 0; c < ra.size(); c++) {
+                    row.add(cellScore(rb.get(c)) > cellScore(ra.get(c)) ? rb.get(c) : ra.get(c));
+                }
+                rows.add(row);
+            }
+            out.add(new Grid(rows, a.get(g).sparse()));
+        }
+        return out;
+    }
+
+    private static boolean sameShape(List<Grid> a, List<Grid> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int g = 0; g < a.size(); g++) {
+            List<List<Cell>> ra = a.get(g).rows();
+            List<List<Cell>> rb = b.get(g).rows();
+            if (ra.size() != rb.size()) {
+                return false;
+            }
+            for (int r = 0; r < ra.size(); r++) {
+                if (ra.get(r).size() != rb.get(r).size()) {
+                    return false;
+                }
+                for (int c = 0; c < ra.get(r).size(); c++) {
+                    if (ra.get(r).get(c).start() != rb.get(r).get(c).start() || ra.get(r).get(c).end() != rb.get(r).get(c).end()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double cellScore(Cell c) {
+        return c.text().isBlank() ? 0 : c.origin().confidence() == null ? 1 : c.origin().confidence();
+    }
+
+    private static double gridScore(List<Grid> grids) {
+        return grids.stream().flatMap(g -> g.rows().stream()).flatMap(List::stream)
+                .mapToDouble(c -> cellScore(c) * c.text().length()).sum();
+    }
+
+    private static double score(List<Box> words) {
+        return words.stream().mapToDouble(w -> w.confidence() * w.text().length()).sum();
     }
 }

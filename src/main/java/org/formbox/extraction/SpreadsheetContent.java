@@ -79,7 +79,7 @@ final class SpreadsheetContent {
                 rows.add(cells);
             }
         }
-        return new Grid(rows);
+        return new Grid(rows, true);
     }
 
     /** What Excel shows for a formula: the stored result, else the result computed now (POI's evaluator). */

@@ -232,7 +232,7 @@ final class SurveyLineReader {
             if (y != null) {
                 boolean aligned = y.figures.size() == y.years.size();
                 for (int i = 0; i < y.years.size(); i++) {
-                    if (FieldCatalog.YEARS.contains(y.years.get(i))) {
+                    if (FieldCatalog.years().contains(y.years.get(i))) {
                         String key = FieldCatalog.financialKey(y.years.get(i), y.row);
                         if (aligned) {
                             out.put(key, y.figures.get(i));

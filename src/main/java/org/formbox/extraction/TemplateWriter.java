@@ -15,87 +15,90 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.forms.FormDef;
 
 /**
- * Writes the blank forms the service hands out, from {@link FieldCatalog}, so that what senders
- * fill in is exactly what the readers look for: {@code annex2-template.docx} laid out like the call
- * (label cell, value cell; the yearly table; the free-text rows; the contact row) and
- * {@code annex1-template.docx} with the outline headings under a cover table of the project facts.
+ * Writes the blank forms the service hands out, from the active call definition, so that what
+ * senders fill in is exactly what the readers look for: the survey laid out as its template says
+ * (label cell, value cell; the yearly table; the free-text rows; the contact row) and the proposal
+ * with its outline headings under a cover table of the project facts.
  */
 public final class TemplateWriter {
 
     private static final int COLUMNS = 6;
-    private static final String PATENT_LABEL = "授权专利数（发明，实用新型）";
-    /** Rows of the survey table, by field key; the label text comes from the catalogue. */
-    private static final List<List<String>> SURVEY_ROWS = List.of(
-            List.of("enterprise_name"),
-            List.of("legal_representative", "ownership_type", "foreign_capital_ratio"),
-            List.of("industry", "region", "registered_capital"),
-            List.of("total_assets", "fixed_assets", "owners_equity"),
-            List.of("land_area", "floor_area", "debt_to_asset_ratio"),
-            List.of("employees_total", "employees_junior_high_or_below", "employees_college_or_above"),
-            List.of("rd_staff_ratio", "engineering_center", "annual_rd_expense"),
-            List.of("main_products", "production_capacity"),
-            List.of("core_equipment", "core_technology_source"),
-            List.of("patents", "rd_conditions"));
-    private static final List<String> FREE_TEXT = List.of("honors", "development_plan", "industry_view", "proposed_projects");
-    private static final List<String> CONTACT = List.of("contact_name", "contact_phone", "contact_email");
+    private static final String NUMERALS = "一二三四五六七八九十";
 
     private TemplateWriter() {
     }
 
-    /** The blank Annex 2 survey table. */
+    /** The blank forms of the active call, each with the file name its template gives. */
+    public static List<Blank> blanks() {
+        List<Blank> blanks = new ArrayList<>();
+        FieldCatalog.proposal().ifPresent(f -> blanks.add(new Blank(f.template().file(), annex1())));
+        FieldCatalog.survey().ifPresent(f -> blanks.add(new Blank(f.template().file(), annex2())));
+        return List.copyOf(blanks);
+    }
+
+    /** A blank form: the name the sender sees and the .docx bytes. */
+    public record Blank(String filename, byte[] content) {
+    }
+
+    /** The blank survey table (Annex 2). */
     public static byte[] annex2() {
+        FormDef form = FieldCatalog.survey().orElseThrow();
         try (XWPFDocument doc = new XWPFDocument()) {
-            title(doc, "附件2       宁波市“科技创新2025”重大专项");
-            title(doc, "行业重点企业基本情况调查表");
+            form.template().titles().forEach(t -> title(doc, t));
             XWPFTable table = doc.createTable(1, COLUMNS);
             table.removeRow(0);
-            for (List<String> keys : SURVEY_ROWS) {
+            for (List<String> keys : form.template().rows()) {
                 List<String> cells = new ArrayList<>();
                 keys.forEach(k -> {
-                    cells.add(label(k));
+                    cells.add(label(form, k));
                     cells.add("");
                 });
                 row(table, cells);
             }
-            List<String> header = new ArrayList<>(List.of("", "单位"));
-            FieldCatalog.YEARS.forEach(y -> header.add(y + "年"));
-            row(table, header);
-            FieldCatalog.FINANCIAL_ROWS.values().forEach(label -> row(table, List.of(label, "万元", "", "", "")));
-            FREE_TEXT.forEach(k -> row(table, List.of(label(k) + "：")));
-            row(table, List.of(String.join("                ", CONTACT.stream().map(k -> label(k) + "：").toList())));
+            FormDef.Table yearly = form.table();
+            if (yearly != null) {
+                List<String> header = new ArrayList<>(List.of("", "单位"));
+                yearly.years().forEach(y -> header.add(y + "年"));
+                row(table, header);
+                for (FormDef.Row r : yearly.rows()) {
+                    List<String> cells = new ArrayList<>(List.of(r.label(), yearly.type().unit()));
+                    yearly.years().forEach(y -> cells.add(""));
+                    row(table, cells);
+                }
+            }
+            form.template().freeText().forEach(k -> row(table, List.of(label(form, k) + "：")));
+            if (!form.template().contact().isEmpty()) {
+                row(table, List.of(String.join("                ",
+                        form.template().contact().stream().map(k -> label(form, k) + "：").toList())));
+            }
             return bytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The blank Annex 1 proposal: a cover table of the project facts and the outline headings. */
+    /** The blank proposal (Annex 1): a cover table of the project facts and the outline headings. */
     public static byte[] annex1() {
+        FormDef form = FieldCatalog.proposal().orElseThrow();
         try (XWPFDocument doc = new XWPFDocument()) {
-            title(doc, "XXXX项目实施方案");
+            form.template().titles().forEach(t -> title(doc, t));
             XWPFTable cover = doc.createTable(1, 2);
             cover.removeRow(0);
-            for (FieldDef f : FieldCatalog.projectFacts()) {
-                String unit = f.type().unit().isEmpty() ? "" : "（" + f.type().unit() + "）";
-                if (f.key().equals("duration_years")) {
-                    unit = "（年）";
-                }
+            for (FieldDef f : form.fields()) {
+                String unit = f.displayUnit().isEmpty() ? "" : "（" + f.displayUnit() + "）";
                 row(cover, List.of(f.label() + unit, ""));
             }
-            String group = null;
-            int groupNumber = 0;
-            int sectionNumber = 0;
-            for (FieldDef section : FieldCatalog.sections()) {
-                String prefix = section.key().substring(0, section.key().indexOf('.'));
-                if (!prefix.equals(group)) {
-                    group = prefix;
-                    sectionNumber = 0;
-                    heading(doc, "（" + "一二三四五".charAt(groupNumber++) + "）" + OutlineHeadings.GROUP_TITLES.get(prefix), 1);
+            List<FormDef.Group> groups = form.outline() == null ? List.of() : form.outline().groups();
+            for (int g = 0; g < groups.size(); g++) {
+                heading(doc, "（" + NUMERALS.charAt(g) + "）" + groups.get(g).title(), 1);
+                int number = 0;
+                for (FieldDef section : groups.get(g).sections()) {
+                    heading(doc, ++number + "、" + section.label(), 2);
+                    doc.createParagraph();
                 }
-                heading(doc, ++sectionNumber + "、" + section.label(), 2);
-                doc.createParagraph();
             }
             return bytes(doc);
         } catch (IOException e) {
@@ -103,8 +106,10 @@ public final class TemplateWriter {
         }
     }
 
-    private static String label(String key) {
-        return key.equals("patents") ? PATENT_LABEL : FieldCatalog.byKey(key).orElseThrow().label();
+    /** The label a template row prints for a field or a shared cell. */
+    private static String label(FormDef form, String key) {
+        return form.cells().stream().filter(c -> c.key().equals(key)).map(FormDef.Cell::label).findFirst()
+                .orElseGet(() -> FieldCatalog.byKey(key).orElseThrow().label());
     }
 
     /** Adds a row whose cells share the table's columns evenly, the last cell taking what is left. */

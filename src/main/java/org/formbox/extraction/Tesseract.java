@@ -24,6 +24,8 @@ final class Tesseract {
     /** Languages: simplified Chinese, which also reads digits and Latin letters. */
     static final String LANGUAGES = System.getProperty("formbox.ocr.languages", "chi_sim");
     private static final long PAGE_SECONDS = 40;
+    /** tesseract's binarisations: 0 global Otsu, 2 Sauvola (local, for uneven light). */
+    private static final List<String> THRESHOLDING = List.of("0", "2");
 
     private static volatile Boolean available;
 
@@ -62,27 +64,42 @@ final class Tesseract {
         }
     }
 
-    /** The words of one page image. */
-    static List<Box> words(BufferedImage page) throws IOException, InterruptedException {
+    /**
+     * The words of one page image, read twice side by side: with tesseract's global (Otsu)
+     * binarisation, best on even scans, and with its local (Sauvola) one, best on photos with
+     * shadows. Each reading is a list of words; the caller keeps the better reading of each cell.
+     */
+    static List<List<Box>> readings(BufferedImage page) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("formbox-ocr");
         Path image = dir.resolve("page.png");
+        List<Process> running = new ArrayList<>();
         try {
             ImageIO.write(page, "png", image.toFile());
-            ProcessBuilder pb = new ProcessBuilder(COMMAND, image.toString(), "stdout", "-l", LANGUAGES, "--psm", "3",
-                    "-c", "preserve_interword_spaces=1", "tsv");
-            pb.environment().put("OMP_THREAD_LIMIT", "1");
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process p = pb.start();
-            try {
-                String tsv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(PAGE_SECONDS, TimeUnit.SECONDS)) {
+            for (String method : THRESHOLDING) {
+                ProcessBuilder pb = new ProcessBuilder(COMMAND, image.toString(), "stdout", "-l", LANGUAGES,
+                        "--psm", "3", "-c", "preserve_interword_spaces=1", "-c", "thresholding_method=" + method, "tsv");
+                pb.environment().put("OMP_THREAD_LIMIT", "1");
+                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                // to a file, so that the deadline holds even when the program hangs without output
+                pb.redirectOutput(dir.resolve("words-" + method + ".tsv").toFile());
+                running.add(pb.start());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS);
+            List<List<Box>> readings = new ArrayList<>();
+            for (int i = 0; i < running.size(); i++) {
+                Process p = running.get(i);
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw new IOException("tesseract did not finish");
                 }
-                return parse(tsv);
-            } finally {
-                p.destroyForcibly();
+                Path tsv = dir.resolve("words-" + THRESHOLDING.get(i) + ".tsv");
+                readings.add(parse(Files.readString(tsv, StandardCharsets.UTF_8)));
             }
+            return readings;
         } finally {
+            running.forEach(Process::destroyForcibly);
+            for (String method : THRESHOLDING) {
+                Files.deleteIfExists(dir.resolve("words-" + method + ".tsv"));
+            }
             Files.deleteIfExists(image);
             Files.deleteIfExists(dir);
         }
@@ -97,7 +114,7 @@ final class Tesseract {
                 continue;
             }
             // a cell border read as a stroke, often with a quote mark before it: “| ”|
-            String text = f[11].replaceAll("[“”\"'‘’]?[|｜]", "").replaceAll("^[“”\"'‘’]+(?=\\S)|(?<=\\S)[“”\"'‘’]+$", "")
+            String text = f[11].replaceAll("(?<![0-9])[“”\"'‘’]?[|｜](?![0-9])", "").replaceAll("^[“”\"'‘’]+(?=\\S)|(?<=\\S)[“”\"'‘’]+$", "")
                     .strip();
             if (text.isEmpty() || text.matches("[|_—\\-=~\\[\\]]+")) {
                 continue; // table borders read as strokes

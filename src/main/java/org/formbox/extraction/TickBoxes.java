@@ -2,7 +2,6 @@ package org.formbox.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.formbox.forms.FieldDef;
 import org.formbox.forms.FieldType;
 
@@ -24,10 +23,6 @@ final class TickBoxes {
     /** Marks that mean an empty box. */
     static final String EMPTY = "□☐○◯▢❑❒";
 
-    /** The fields whose label offers options to tick; elsewhere ● and ■ are bullets, not boxes. */
-    static final Set<String> OPTION_FIELDS = Set.of("ownership_type", "engineering_center", "core_equipment",
-            "core_technology_source", "region");
-    private static final Set<String> SINGLE_CHOICE = Set.of("ownership_type", "engineering_center", "region");
     private static final String SEPARATORS = " \t\n\u3000、，,；;。/|";
 
     /**
@@ -46,9 +41,12 @@ final class TickBoxes {
     private TickBoxes() {
     }
 
-    /** The reading, or null when the text holds no tick mark (or the field takes no options). */
+    /**
+     * The reading, or null when the text holds no tick mark or the field takes no options (the
+     * definition's {@code choice}): elsewhere ● and ■ are bullets, not boxes.
+     */
     static Reading read(FieldDef def, String text) {
-        if (def == null || def.type() != FieldType.TEXT || !OPTION_FIELDS.contains(def.key()) || text == null || !hasMark(text)) {
+        if (def == null || def.type() != FieldType.TEXT || !def.offersChoice() || text == null || !hasMark(text)) {
             return null;
         }
         String t = text.strip();
@@ -62,7 +60,7 @@ final class TickBoxes {
         if (ticked.isEmpty()) {
             return new Reading("", true, true);
         }
-        boolean tooMany = ticked.size() > 1 && SINGLE_CHOICE.contains(def.key());
+        boolean tooMany = ticked.size() > 1 && def.singleChoice();
         // a template that draws every box as ■ ticks all of them: that says nothing
         boolean allTicked = ticked.size() == options.size() && options.size() >= 3;
         if (tooMany || allTicked) {

@@ -2,22 +2,19 @@ package org.formbox.extraction;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FieldDef;
 import org.formbox.forms.FieldType;
 import org.formbox.forms.FieldValue;
 import org.formbox.forms.Regions;
 
 /**
- * Turns the text of a cell into a {@link FieldValue} in the field's unit (FORMS.md "Values and
+ * Turns the text of a cell into a {@link FieldValue} in the field's unit (docs/FORMS.md "Values and
  * units"). Unreadable numeric text keeps its text with a null number, so that the checks can say so.
  */
 final class ValueNormaliser {
-
-    /** Answers that mean none or zero; they are answers, not blanks. */
-    private static final Set<String> NONE = Set.of("无", "/", "—", "-", "——", "--", "0", "没有", "暂无", "否", "n/a", "N/A",
-            "\\", "－", "―", "─", "–", "-0");
 
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal MU = new BigDecimal("666.67");
@@ -46,10 +43,11 @@ final class ValueNormaliser {
             return null;
         }
         String text = raw.strip();
-        if ("region".equals(key)) {
+        String format = FieldCatalog.byKey(key).map(FieldDef::format).orElse("");
+        if ("region".equals(format)) {
             return FieldValue.text(key, Regions.canonical(text).orElse(text), raw);
         }
-        if ("contact_email".equals(key)) {
+        if ("email".equals(format)) {
             // an address holds no spaces: OCR and narrow cells put them in
             return FieldValue.text(key, text.replaceAll("\\s+", ""), raw);
         }
@@ -65,7 +63,8 @@ final class ValueNormaliser {
         if (s.isEmpty()) {
             return null;
         }
-        if (NONE.contains(s)) {
+        // answers that mean none or zero (the call's none-answers) are answers, not blanks
+        if (FieldCatalog.noneAnswers().contains(s)) {
             return BigDecimal.ZERO;
         }
         BigDecimal n = switch (type) {
@@ -109,7 +108,7 @@ final class ValueNormaliser {
         if (n == null) {
             return null;
         }
-        // FORMS.md: a bare number no greater than 1 is a fraction
+        // docs/FORMS.md: a bare number no greater than 1 is a fraction
         boolean fraction = m.group(2) == null && n.compareTo(BigDecimal.ONE) <= 0;
         return fraction ? n.multiply(BigDecimal.valueOf(100)) : n;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.model.StyleDescription;
+import org.apache.poi.hwpf.usermodel.CharacterRun;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Table;
@@ -32,7 +33,7 @@ final class Word97Content {
         for (int i = 0; i < range.numParagraphs(); i++) {
             Paragraph p = range.getParagraph(i);
             if (!p.isInTable()) {
-                lines.add(new Line(clean(p.text()).strip(), heading(doc, p)));
+                lines.add(new Line(clean(withSymbols(p)).strip(), heading(doc, p)));
             }
         }
         return new DocumentContent(grids, lines);
@@ -47,11 +48,33 @@ final class Word97Content {
                 TableCell cell = row.getCell(c);
                 int start = cell.getLeftEdge();
                 boolean continuation = cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged();
-                cells.add(new Cell(clean(cell.text()).strip(), start, start + Math.max(1, cell.getWidth()), continuation));
+                cells.add(new Cell(clean(withSymbols(cell)).strip(), start, start + Math.max(1, cell.getWidth()), continuation));
             }
             rows.add(cells);
         }
         return new Grid(rows);
+    }
+
+    /**
+     * The text of a range with its symbol-font characters made readable: Insert › Symbol stores a
+     * Wingdings tick either as a symbol character (sprmCSymbol, text "(") or, as LibreOffice and
+     * WPS save it, as a private-use code (F0FE) in a run set in the symbol font.
+     */
+    static String withSymbols(Range range) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < range.numCharacterRuns(); i++) {
+            CharacterRun run = range.getCharacterRun(i);
+            String text = run.text();
+            if (run.isSymbol() && run.getSymbolFont() != null) {
+                sb.append(SymbolFonts.symbol(run.getSymbolFont().getMainFontName(), Integer.toHexString(run.getSymbolCharacter())));
+            } else if (SymbolFonts.isSymbolFont(run.getFontName())) {
+                sb.append(SymbolFonts.map(run.getFontName(), text.replace("\u0007", "")))
+                        .append(text.indexOf('\u0007') >= 0 ? "\u0007" : "");
+            } else {
+                sb.append(text);
+            }
+        }
+        return sb.toString();
     }
 
     /** Drops field codes (keeping their results) and Word's cell and row marks. */

@@ -16,17 +16,19 @@ final class YearlyTable {
 
     private static final Pattern YEAR = Pattern.compile("\\s*(20\\d\\d)\\s*年?度?\\s*(?:[(（][^)）]*[)）])?\\s*");
 
+    private static final Pattern OCR_YEAR = Pattern.compile("\\s*(20\\d\\d)\\s*\\S?\\s*");
+
     private YearlyTable() {
     }
 
-    static void read(Grid grid, LabelMatcher labels, FieldCollector out) {
+    static void read(Grid grid, LabelMatcher labels, OcrLabels misread, FieldCollector out) {
         List<List<Cell>> rows = grid.rows();
         for (int r = 0; r < rows.size(); r++) {
             Map<String, Cell> years = years(rows.get(r));
             if (years.size() >= 2) {
                 for (int below = r + 1; below < rows.size(); below++) {
                     List<Cell> cells = rows.get(below);
-                    String row = financialRow(cells, labels);
+                    String row = financialRow(cells, labels, misread);
                     if (row != null) {
                         years.forEach((year, header) -> put(out, year, row, cellAt(cells, header)));
                     }
@@ -46,7 +48,7 @@ final class YearlyTable {
     }
 
     private static void put(FieldCollector out, String year, String row, Cell cell) {
-        if (FieldCatalog.YEARS.contains(year)) {
+        if (FieldCatalog.years().contains(year)) {
             out.put(FieldCatalog.financialKey(year, row), cell == null ? "" : cell.text(),
                     cell == null ? Origin.CELL : cell.origin());
         }
@@ -56,6 +58,11 @@ final class YearlyTable {
         Map<String, Cell> years = new LinkedHashMap<>();
         for (Cell c : row) {
             String y = year(c.text());
+            if (y == null && c.origin().ocr()) {
+                // 年 misread in a scan: 2014衢
+                Matcher m = OCR_YEAR.matcher(Text.halfWidth(c.text()));
+                y = m.matches() ? m.group(1) : null;
+            }
             if (y != null) {
                 years.putIfAbsent(y, c);
             }
@@ -79,11 +86,18 @@ final class YearlyTable {
         return columns;
     }
 
-    private static String financialRow(List<Cell> row, LabelMatcher labels) {
+    private static String financialRow(List<Cell> row, LabelMatcher labels, OcrLabels misread) {
         for (Cell c : row) {
             String key = financialKey(c.text(), labels);
             if (key != null) {
                 return key;
+            }
+        }
+        for (Cell c : row) {
+            // a row label of a scan that OCR misread (工业实交税全)
+            LabelMatcher.Entry near = c.origin().ocr() ? misread.nearest(c.text()) : null;
+            if (near != null && near.key().startsWith(FieldLabels.FINANCIAL)) {
+                return near.key().substring(FieldLabels.FINANCIAL.length());
             }
         }
         return null;
@@ -100,8 +114,14 @@ final class YearlyTable {
     /** The own cell of a row under a header cell: the one whose span covers the header's middle. */
     private static Cell cellAt(List<Cell> row, Cell header) {
         int middle = (header.start() + header.end() - 1) / 2;
+        // the middle first: the cell before may end a pixel past the header's start (borders in a scan)
         for (Cell c : row) {
-            if (c.covers(middle) || c.covers(header.start())) {
+            if (c.covers(middle)) {
+                return c.continuation() ? null : c;
+            }
+        }
+        for (Cell c : row) {
+            if (c.covers(header.start())) {
                 return c.continuation() ? null : c;
             }
         }

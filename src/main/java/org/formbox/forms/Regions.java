@@ -6,21 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The canonical name of a Ningbo district, county or zone ({@link FieldCatalog#REGIONS}) for an
- * answer that names exactly one of them in a short or long form: {@code 奉化} → {@code 奉化区},
- * {@code 宁波市鄞州区} → {@code 鄞州区}, {@code 高新区} → {@code 宁波高新区}, {@code 奉化市} → {@code 奉化区}.
- * Anything else (another city, a town, two regions) has no canonical name and stays as written.
+ * The regions of the active call ({@code regions:} of the definition) however senders write them.
+ * {@link #canonical} gives the official name for an answer that names exactly one region in a
+ * short or long form: {@code 奉化} → {@code 奉化区}, {@code 宁波市鄞州区} → {@code 鄞州区},
+ * {@code 高新区} → {@code 宁波高新区}, {@code 奉化市} → {@code 奉化区}; anything else (another city,
+ * a town, two regions) has none and stays as written. {@link #recognises} is looser: the answer
+ * mentions a region somewhere (宁波市鄞州区姜山镇).
  */
 public final class Regions {
 
-    /** Longest first, so that 保税港区 is removed whole and not as 区. */
-    private static final List<String> SUFFIXES = List.of("旅游度假区", "保税港区", "度假区", "开发区", "保税区", "新区", "区", "市", "县");
-    private static final List<String> PREFIXES = List.of("浙江省宁波市", "浙江宁波市", "浙江省宁波", "浙江宁波", "宁波市", "宁波");
-
     private record Core(String core, String canonical) {
     }
-
-    private static final List<Core> CORES = cores();
 
     private Regions() {
     }
@@ -30,19 +26,21 @@ public final class Regions {
         if (answer == null) {
             return Optional.empty();
         }
-        String text = Normalizer.normalize(answer, Normalizer.Form.NFKC).replaceAll("\\s", "");
-        if (FieldCatalog.REGIONS.contains(text)) {
+        CallDefinition.RegionNames names = FieldCatalog.definition().regions();
+        String text = compact(answer);
+        if (names.names().contains(text)) {
             return Optional.of(text);
         }
-        for (String prefix : PREFIXES) {
+        for (String prefix : names.prefixes()) {
             if (text.startsWith(prefix) && text.length() > prefix.length()) {
                 text = text.substring(prefix.length());
                 break;
             }
         }
         String found = null;
-        for (Core c : CORES) {
-            if (text.startsWith(c.core()) && suffixOnly(text.substring(c.core().length()))) {
+        for (Core c : cores(names)) {
+            String rest = text.startsWith(c.core()) ? text.substring(c.core().length()) : null;
+            if (rest != null && (rest.isEmpty() || names.suffixes().contains(rest))) {
                 if (found != null && !found.equals(c.canonical())) {
                     return Optional.empty();
                 }
@@ -52,16 +50,30 @@ public final class Regions {
         return Optional.ofNullable(found);
     }
 
-    private static boolean suffixOnly(String rest) {
-        return rest.isEmpty() || SUFFIXES.contains(rest);
+    /** Whether the answer names one of the regions, in any of its forms, anywhere in it. */
+    public static boolean recognises(String answer) {
+        String text = compact(answer);
+        return cores(FieldCatalog.definition().regions()).stream()
+                .map(Core::core).distinct().anyMatch(text::contains);
     }
 
-    private static List<Core> cores() {
+    private static String compact(String answer) {
+        return Normalizer.normalize(answer, Normalizer.Form.NFKC).replaceAll("\\s", "");
+    }
+
+    /** For each region its name without the city, and its distinctive part: 宁波高新区 → 高新区, 高新. */
+    private static List<Core> cores(CallDefinition.RegionNames names) {
         List<Core> cores = new ArrayList<>();
-        for (String region : FieldCatalog.REGIONS) {
-            String name = region.startsWith("宁波") ? region.substring(2) : region;
+        for (String region : names.names()) {
+            String name = region;
+            for (String city : names.city()) {
+                if (name.startsWith(city) && name.length() > city.length()) {
+                    name = name.substring(city.length());
+                    break;
+                }
+            }
             cores.add(new Core(name, region));
-            for (String suffix : SUFFIXES) {
+            for (String suffix : names.suffixes()) {
                 // two characters at least: 高新区 becomes 高新, not 高
                 if (name.endsWith(suffix) && name.length() - suffix.length() >= 2) {
                     cores.add(new Core(name.substring(0, name.length() - suffix.length()), region));

@@ -74,7 +74,7 @@ public class Reminders {
     }
 
     /**
-     * The outcome (API.md).
+     * The outcome (docs/API.md).
      *
      * @param sent    reminders sent (one per enterprise)
      * @param skipped the enterprises left out
@@ -181,7 +181,7 @@ public class Reminders {
                 setHeader("Message-ID", messageId);
             }
         };
-        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+        m.setFrom(new InternetAddress(transport.fromAddress(), org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
         m.setRecipients(MimeMessage.RecipientType.TO, to.stream().map(a -> {
             try {
                 return new InternetAddress(a, true);
@@ -232,7 +232,7 @@ public class Reminders {
         String contact = f.contactName();
         return new ReminderContent(f.name(), contact == null || contact.isBlank() ? "您好：" : contact.strip() + "，您好：",
                 state, missing, errors, received,
-                call.deadline().map(DEADLINE::format).orElse("另行通知"), transport.fromAddress(), call.office().name(),
+                call.deadline().map(DEADLINE::format).orElse("另行通知"), transport.fromAddress(), call.office().displayName(),
                 blank(call.office().phone()) ? null : call.office().phone(), blank(call.office().note()) ? null : call.office().note());
     }
 

@@ -77,7 +77,7 @@ public class CoordinatorDigest {
         MimeMessage message = transport.newMessage();
         message.setFrom(new InternetAddress(transport.fromAddress()));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(coordinator));
-        message.setSubject("【科技创新2025 收表汇总】" + content.generatedAt() + "：新收 " + content.newSubmissions().size()
+        message.setSubject("【" + org.formbox.forms.FieldCatalog.definition().shortName() + " 收表汇总】" + content.generatedAt() + "：新收 " + content.newSubmissions().size()
                 + " 份，需更正 " + content.needingCorrection().size() + " 家", "UTF-8");
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setContent(body(content, now));

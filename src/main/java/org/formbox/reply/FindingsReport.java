@@ -26,7 +26,11 @@ import org.formbox.submission.SubmissionView.FindingView;
  */
 record FindingsReport(List<String> errors, List<String> warnings, String annexesToResend) {
 
-    static final String PROGRAMMES = "本次征集的13个专项为：" + String.join("、", FieldCatalog.PROGRAMMES) + "。";
+    /** The programmes of the active call, told beside a programme that is missing or not one of them. */
+    static String programmes() {
+        List<String> all = FieldCatalog.programmes();
+        return "本次征集的" + all.size() + "个专项为：" + String.join("、", all) + "。";
+    }
 
     static FindingsReport of(List<FindingView> findings) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -47,7 +51,7 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
                 continue;
             }
             String cause = f.rule() + "|" + String.join(",", new TreeSet<>(f.fields()));
-            String text = "A1-PROGRAMME".equals(f.rule()) ? f.message() + PROGRAMMES : f.message();
+            String text = "A1-PROGRAMME".equals(f.rule()) ? f.message() + programmes() : f.message();
             if ("error".equals(f.severity())) {
                 errors.putIfAbsent(cause, text);
                 f.fields().stream().map(FieldCatalog::byKey).flatMap(java.util.Optional::stream).map(FieldDef::annex)

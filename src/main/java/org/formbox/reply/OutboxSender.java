@@ -164,8 +164,7 @@ public class OutboxSender {
         }
         Staff staff = jdbc.sql("select staff_text, subject, in_reply_to, thread_refs from outbox where id = ?").param(d.id())
                 .query((rs, n) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
-        String office = call.office().name() == null || call.office().name().isBlank() ? "科技创新2025重大专项申报办公室"
-                : call.office().name().strip();
+        String office = call.office().displayName();
         String phone = call.office().phone() == null || call.office().phone().isBlank() ? null : call.office().phone().strip();
         Map<String, Object> mail = new java.util.HashMap<>();
         mail.put("text", staff.text());
@@ -194,7 +193,7 @@ public class OutboxSender {
     }
 
     private void from(MimeMessage m) throws MessagingException, UnsupportedEncodingException {
-        m.setFrom(new InternetAddress(transport.fromAddress(), "科技创新2025重大专项征集", "UTF-8"));
+        m.setFrom(new InternetAddress(transport.fromAddress(), org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
     }
 
     private void thread(MimeMessage m, Long submissionId) throws MessagingException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.forms.FormDef;
 import org.formbox.forms.Unreadable;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionView;
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReplyComposer {
 
-    /** The values echoed back, in this order, when they were read. */
-    static final List<String> KEY_FIELDS = List.of("enterprise_name", "region", "total_assets",
-            "financials.2016.industrial_sales_revenue", "employees_total", "contact_name", "contact_phone",
-            "project_name", "programme", "total_budget", "requested_funding", "self_raised_funding", "subproject_count",
-            "duration_years");
+    /** The values echoed back, in this order, when they were read: the definition's {@code reply.echo}. */
+    static List<String> keyFields() {
+        String lastYear = FieldCatalog.lastYear();
+        return FieldCatalog.definition().echo().stream().map(k -> k.replace("$last_year", lastYear)).toList();
+    }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -105,7 +106,7 @@ public class ReplyComposer {
     }
 
     private String contact(boolean person) {
-        String name = blankToNull(call.office().name());
+        String name = blankToNull(call.office().displayName());
         String phone = blankToNull(call.office().phone());
         String office = (name == null ? "我们" : name) + (phone == null ? "" : "（电话：" + phone + "）");
         if (person) {
@@ -132,7 +133,7 @@ public class ReplyComposer {
         }
         List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex() == annex && f.required()).toList();
         long filled = required.stream().filter(f -> d.fields().containsKey(f.key())).count();
-        String what = annex == Annex.ANNEX_1 ? "附件1（项目实施方案）" : "附件2（企业基本情况调查表）";
+        String what = FieldCatalog.form(annex).map(FormDef::name).orElse(annex.label());
         String unit = annex == Annex.ANNEX_1 ? "项内容" : "项";
         return filled == required.size()
                 ? "已按" + what + "读取，必填的 " + required.size() + " " + unit + "都已找到"
@@ -141,11 +142,11 @@ public class ReplyComposer {
 
     private static List<ReplyContent.ValueLine> values(List<SubmissionView.Document> documents) {
         List<ReplyContent.ValueLine> lines = new ArrayList<>();
-        for (String key : KEY_FIELDS) {
+        for (String key : keyFields()) {
             for (SubmissionView.Document d : documents) {
                 Object v = d.fields().get(key);
                 if (v != null) {
-                    FieldDef def = FieldCatalog.byKey(key).orElseThrow();
+                    FieldDef def = FieldCatalog.byKey(key).orElseThrow(); // the definition's echo names only its fields
                     lines.add(new ReplyContent.ValueLine(def.shortLabel(), format(v, def)));
                     break;
                 }

@@ -38,7 +38,7 @@ public class RosterUpload {
     }
 
     /**
-     * The outcome (API.md).
+     * The outcome (docs/API.md).
      *
      * @param rows     data rows read (blank lines not counted)
      * @param added    new roster entries

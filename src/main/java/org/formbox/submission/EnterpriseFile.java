@@ -74,7 +74,7 @@ public record EnterpriseFile(long id, String name, String region, String program
         return findings.stream().filter(f -> f.severity() == Severity.warning).count();
     }
 
-    /** The one rule of the states (API.md): the first that applies. */
+    /** The one rule of the states (docs/API.md): the first that applies. */
     static EnterpriseState stateOf(Annex annex1, Annex annex2, List<Finding> findings) {
         if (annex1 == null && annex2 == null) {
             return EnterpriseState.NOT_SUBMITTED;

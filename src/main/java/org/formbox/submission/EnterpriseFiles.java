@@ -271,7 +271,7 @@ public class EnterpriseFiles {
         return latest;
     }
 
-    /** The checks of FORMS.md on the current pair, without what a coordinator overrode on the source mail. */
+    /** The checks of docs/FORMS.md on the current pair, without what a coordinator overrode on the source mail. */
     private List<Finding> findings(EnterpriseFile.Annex a1, EnterpriseFile.Annex a2, Map<Long, Map<String, FieldValue>> values,
                                    List<Override> overrides) {
         List<CheckedDocument> pair = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.formbox.submission;
 
 /**
- * Where an enterprise's file stands (API.md). The first that applies, in this order; computed in
+ * Where an enterprise's file stands (docs/API.md). The first that applies, in this order; computed in
  * one place only, {@link EnterpriseFile#stateOf}, and every count of the service comes from it.
  */
 public enum EnterpriseState {

@@ -49,7 +49,7 @@ class FileAttribution {
         for (int i = 0; i < draft.documents().size(); i++) {
             SubmissionDraft.Document d = draft.documents().get(i);
             if ((d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2) && d.unreadable() == null) {
-                String key = d.annex() == Annex.ANNEX_2 ? "enterprise_name" : "lead_organization";
+                String key = org.formbox.forms.FieldCatalog.form(d.annex()).map(org.formbox.forms.FormDef::nameField).orElseThrow();
                 forms.add(new Form(documentIds.get(i), d.annex(), text(d.fields().get(key))));
             }
         }

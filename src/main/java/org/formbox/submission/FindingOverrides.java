@@ -57,10 +57,7 @@ public class FindingOverrides {
         }
         SubmissionStatus status = SubmissionStatus.valueOf(jdbc.sql("select status from submission where id = ?")
                 .param(submissionId).query(String.class).single());
-        if (status == SubmissionStatus.NEEDS_CORRECTION && noStandingErrors(submissionId) && annexRead(submissionId)) {
-            jdbc.sql("update submission set status = 'ACCEPTED' where id = ?").param(submissionId).update();
-            status = SubmissionStatus.ACCEPTED;
-        }
+        status = rejudge(submissionId, status);
         // the files holding this mail's documents may now be complete
         files.refreshFor(submissionId, at);
         return Optional.of(new Outcome(submissionId, findingId, status, updated > 0));
@@ -83,10 +80,7 @@ public class FindingOverrides {
         }
         SubmissionStatus status = SubmissionStatus.valueOf(jdbc.sql("select status from submission where id = ?")
                 .param(submissionId).query(String.class).single());
-        if (status == SubmissionStatus.ACCEPTED && !noStandingErrors(submissionId)) {
-            jdbc.sql("update submission set status = 'NEEDS_CORRECTION' where id = ?").param(submissionId).update();
-            status = SubmissionStatus.NEEDS_CORRECTION;
-        }
+        status = rejudge(submissionId, status);
         return Optional.of(new Outcome(submissionId, findingId, status, updated > 0));
     }
 
@@ -119,13 +113,15 @@ public class FindingOverrides {
                 .params(action, user, at.atOffset(ZoneOffset.UTC), note, findingId).update();
     }
 
-    private boolean noStandingErrors(long submissionId) {
-        return jdbc.sql("select count(*) from finding where submission_id = ? and severity = 'error' and overridden_by is null")
-                .param(submissionId).query(Long.class).single() == 0;
-    }
-
-    private boolean annexRead(long submissionId) {
-        return jdbc.sql("select count(*) from document where submission_id = ? and annex in ('ANNEX_1', 'ANNEX_2')")
-                .param(submissionId).query(Long.class).single() > 0;
+    /** A submission carrying forms judged again by the one rule (SubmissionStatus.judged), its new status stored. */
+    private SubmissionStatus rejudge(long submissionId, SubmissionStatus status) {
+        if (!status.carriesForms()) {
+            return status;
+        }
+        SubmissionStatus now = StoredJudgement.of(jdbc, submissionId);
+        if (now != status) {
+            jdbc.sql("update submission set status = ? where id = ?").params(now.name(), submissionId).update();
+        }
+        return now;
     }
 }

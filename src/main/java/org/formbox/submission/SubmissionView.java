@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Read models of the store, shaped as the staff API returns them (API.md). */
+/** Read models of the store, shaped as the staff API returns them (docs/API.md). */
 public final class SubmissionView {
 
     private SubmissionView() {

@@ -162,10 +162,8 @@ public class Submissions {
                     .params(o.by(), o.at(), o.note(), id, o.rule(), o.message()).update();
         }
         SubmissionStatus status = draft.status();
-        if (status == SubmissionStatus.NEEDS_CORRECTION && jdbc.sql("""
-                select count(*) from finding where submission_id = ? and severity = 'error' and overridden_by is null""")
-                .param(id).query(Long.class).single() == 0) {
-            status = SubmissionStatus.ACCEPTED;
+        if (status.carriesForms()) {
+            status = StoredJudgement.of(jdbc, id); // overrides that still apply count
         }
         jdbc.sql("update submission set status = ?, failure_reason = ?, enterprise_name = coalesce(?, enterprise_name) where id = ?")
                 .params(status.name(), truncate(draft.detail(), 4000), truncate(draft.enterpriseName(), 500), id).update();

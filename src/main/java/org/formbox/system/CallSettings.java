@@ -30,11 +30,16 @@ public record CallSettings(ZoneId timeZone, // default in application.properties
     }
 
     /**
-     * @param name  the office, e.g. 宁波市科学技术局重大专项处
+     * @param name  the office, e.g. 宁波市科学技术局重大专项处; none: the office the call definition names
      * @param phone its phone number
      * @param note  a free text added to replies, e.g. whether a stamped copy is wanted
      */
-    public record Office(@DefaultValue("科技创新2025重大专项申报办公室") String name, String phone, String note) {
+    public record Office(String name, String phone, String note) {
+
+        /** The office replies and reminders name: this setting, else the one the call definition names. */
+        public String displayName() {
+            return name == null || name.isBlank() ? org.formbox.forms.FieldCatalog.definition().office() : name.strip();
+        }
     }
 
     /**

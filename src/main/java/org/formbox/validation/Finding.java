@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Something missing or inconsistent in a submission.
  *
- * @param rule     the rule id of FORMS.md, e.g. {@code A2-FIXED-LE-TOTAL}
+ * @param rule     the rule id of docs/FORMS.md, e.g. {@code A2-FIXED-LE-TOTAL}
  * @param severity error or warning
  * @param fields   the field keys it concerns
  * @param message  one polite sentence in Chinese for the sender, naming labels and values

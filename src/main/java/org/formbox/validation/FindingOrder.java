@@ -13,8 +13,6 @@ import org.formbox.forms.FieldDef;
  */
 final class FindingOrder {
 
-    private static final Map<String, Integer> POSITIONS = positions();
-
     /** Findings without fields (about the mail itself) come first; ties keep the order of the rules. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparingInt(FindingOrder::position);
@@ -26,12 +24,27 @@ final class FindingOrder {
         if (finding.fields().isEmpty()) {
             return -1;
         }
-        return POSITIONS.getOrDefault(finding.fields().get(0), Integer.MAX_VALUE);
+        return positions().getOrDefault(finding.fields().get(0), Integer.MAX_VALUE);
     }
 
+    /** The positions in the active call, computed once per definition. */
     private static Map<String, Integer> positions() {
-        Map<String, Integer> positions = new HashMap<>();
         List<FieldDef> all = FieldCatalog.all();
+        Cached cached = cache;
+        if (cached == null || cached.fields() != all) {
+            cached = new Cached(all, index(all));
+            cache = cached;
+        }
+        return cached.positions();
+    }
+
+    private record Cached(List<FieldDef> fields, Map<String, Integer> positions) {
+    }
+
+    private static volatile Cached cache;
+
+    private static Map<String, Integer> index(List<FieldDef> all) {
+        Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             positions.put(all.get(i).key(), i);
         }

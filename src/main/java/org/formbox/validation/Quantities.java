@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
-import org.formbox.forms.FieldType;
 
 /** How numbers and their units are written in messages to senders. */
 final class Quantities {
@@ -27,28 +26,8 @@ final class Quantities {
         return plain(number) + unit(key);
     }
 
-    /** The unit written after a number of this field. */
+    /** The unit written after a number of this field, as the definition gives it. */
     static String unit(String key) {
-        FieldDef field = FieldCatalog.byKey(key).orElse(null);
-        if (field == null) {
-            return "";
-        }
-        if (field.type() != FieldType.COUNT) {
-            return field.type().unit();
-        }
-        // FieldType.COUNT has no unit of its own; the label or the key tells what is counted.
-        if (field.label().contains("（人）")) {
-            return "人";
-        }
-        if (key.startsWith("patents_")) {
-            return "项";
-        }
-        if (key.equals("duration_years")) {
-            return "年";
-        }
-        if (key.equals("subproject_count")) {
-            return "个";
-        }
-        return "";
+        return FieldCatalog.byKey(key).map(FieldDef::displayUnit).orElse("");
     }
 }

@@ -3,7 +3,6 @@ package org.formbox.validation;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Set;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
 import org.formbox.forms.FieldType;
@@ -15,11 +14,6 @@ final class SurveyCompletenessRules implements DocumentRules {
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("10000000");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /**
-     * FORMS.md counts these as answers (zero or none), not blanks; should a reader leave them
-     * without a number, asking the sender to "correct" them would be wrong.
-     */
-    private static final Set<String> NONE_ANSWERS = Set.of("无", "暂无", "没有", "/", "-", "--", "—", "——", "–", "0");
 
     @Override
     public void check(Answers answers, List<Finding> findings) {
@@ -41,7 +35,9 @@ final class SurveyCompletenessRules implements DocumentRules {
         BigDecimal number = answers.number(key);
         if (number == null) {
             String text = answers.text(key);
-            if (!NONE_ANSWERS.contains(Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
+            // the call's none-answers are answers (zero or none), not blanks: a reader that left one
+            // without a number must not make the sender "correct" it
+            if (!FieldCatalog.noneAnswers().contains(Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
                 findings.add(Finding.error("A2-FORMAT", "附件2中“" + field.shortLabel() + "”填写的“" + text
                         + "”无法识别为" + expected(field.type()) + "。", key));
             }

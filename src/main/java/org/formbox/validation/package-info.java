@@ -1,5 +1,5 @@
 /**
- * The checks of FORMS.md: turns the documents read from one submission into findings for the
+ * The checks of docs/FORMS.md: turns the documents read from one submission into findings for the
  * sender (errors to correct, warnings to confirm). Plain Java: no Spring, no Camel.
  * {@link org.formbox.validation.Checks} is the only entry point.
  */

@@ -76,7 +76,7 @@ class ConversationPages {
         }
         String clean = ReplySubjects.clean(subject);
         conversations.queue(new Conversations.StaffMail(to.strip(),
-                clean.isEmpty() ? "关于贵单位“科技创新2025”申报材料" : clean, limit(text), user.getName(), null, key),
+                clean.isEmpty() ? "关于贵单位“" + org.formbox.forms.FieldCatalog.definition().shortName() + "”申报材料" : clean, limit(text), user.getName(), null, key),
                 clock.instant());
         flash.addFlashAttribute("message", "邮件已放入发件队列，将从收表邮箱发给 " + to.strip() + "。");
         return "redirect:" + back;

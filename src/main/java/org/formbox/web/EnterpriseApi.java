@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The enterprise files (API.md): one per enterprise on the roster or that wrote, with its state. */
+/** The enterprise files (docs/API.md): one per enterprise on the roster or that wrote, with its state. */
 @RestController
-@Tag(name = "enterprises", description = "Enterprise files: current annexes, findings standing, state (API.md)")
+@Tag(name = "enterprises", description = "Enterprise files: current annexes, findings standing, state (docs/API.md)")
 @RequestMapping("/api/enterprises")
 class EnterpriseApi {
 

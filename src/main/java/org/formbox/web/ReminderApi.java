@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reminders on request (API.md). */
+/** Reminders on request (docs/API.md). */
 @RestController
 @Tag(name = "reminders", description = "Reminders (催报) to enterprises whose file is not complete")
 class ReminderApi {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The roster of expected enterprises (API.md): upload, and upload again to update. */
+/** The roster of expected enterprises (docs/API.md): upload, and upload again to update. */
 @RestController
 @Tag(name = "roster", description = "The roster of expected enterprises")
 class RosterApi {

@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The staff JSON API of stored submissions (API.md). */
+/** The staff JSON API of stored submissions (docs/API.md). */
 @RestController
-@Tag(name = "submissions", description = "Stored submissions (API.md)")
+@Tag(name = "submissions", description = "Stored submissions (docs/API.md)")
 @RequestMapping("/api/submissions")
 class SubmissionApi {
 

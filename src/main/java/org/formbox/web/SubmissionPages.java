@@ -68,8 +68,8 @@ class SubmissionPages {
         model.addAttribute("nextUrl", page + 1 < pages ? pageUrl(criteria, page + 1) : null);
         model.addAttribute("statuses", options(SubmissionStatus.values()));
         model.addAttribute("annexes", annexOptions());
-        model.addAttribute("regions", FieldCatalog.REGIONS);
-        model.addAttribute("programmes", FieldCatalog.PROGRAMMES);
+        model.addAttribute("regions", FieldCatalog.regions());
+        model.addAttribute("programmes", FieldCatalog.programmes());
         return "submissions";
     }
 

@@ -43,6 +43,8 @@ class ExtractionReportTests {
         String report = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(report).contains("mail1.eml » 附件2.docx: ANNEX_2, 45/45 fields", "enterprise_name = 宁波甬信精密机械有限公司",
-                "MISMATCH region", "accuracy docx   2/3 fields right", "annex right 1/1", "accuracy xls    1/1 fields right");
+                "MISMATCH region", "accuracy docx   2/3 fields right", "annex right 1/1", "accuracy xls    1/1 fields right",
+                "time docx", "time xls", "mail mail1.eml: 1 document(s) read in");
+        assertThat(report).containsPattern("a2.xls: ANNEX_2, \\d+/45 fields, \\d+ ms");
     }
 }

@@ -28,16 +28,22 @@ import org.junit.jupiter.api.Test;
 class HabitAccuracyTests {
 
     private static final Path DOCS = Path.of("src/test/resources/habits/docs");
+    /** Scans and photos of other enterprises, never looked at while the OCR reading was tuned. */
+    private static final Path HOLDOUT = Path.of("src/test/resources/habits/holdout");
     /**
      * Share of fields right per habit: the issue's targets (99 % from files, 90 % from scans and
-     * photos), except where the readers are not there yet: scans and photos are held at what OCR
-     * reaches today (README, "Reading what enterprises send"), so that it cannot fall back unseen.
+     * photos), except where the readers are not there yet: scans and photos (with a fax among
+     * them) are held just under what OCR reaches today (README, "Reading what enterprises send"),
+     * so that it cannot fall back unseen.
      */
     private static final Map<String, Double> TARGET = Map.of(
             "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
-            "scans-photos", 0.55);
+            "scans-photos", 0.85);
+    /** The hold-out scans and photos, held just under today's figure the same way. */
+    private static final double HOLDOUT_TARGET = 0.85;
 
     private static ExtractionReport report;
+    private static ExtractionReport holdout;
     private static String printed;
 
     @BeforeAll
@@ -47,6 +53,77 @@ class HabitAccuracyTests {
         report.run(DOCS);
         printed = out.toString(StandardCharsets.UTF_8);
         System.out.println(printed.lines().filter(l -> l.startsWith("habit ")).reduce("", (a, b) -> a + b + "\n"));
+        if (Tesseract.available()) {
+            ByteArrayOutputStream held = new ByteArrayOutputStream();
+            holdout = new ExtractionReport(new PrintStream(held, true, StandardCharsets.UTF_8));
+            holdout.run(HOLDOUT);
+            System.out.println("hold-out: " + held.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("habit ")).reduce("", (a, b) -> a + b + "\n"));
+        }
+    }
+
+    @Test
+    void readsTheHoldOutScansAndPhotosAsWellAsItsTarget() {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        int[] n = holdout.habits().get("scans-photos");
+        assertThat((double) n[0] / n[1]).as("hold-out: %d/%d right; wrong: %s", n[0], n[1],
+                holdout.habitMisses().getOrDefault("scans-photos", List.of())).isGreaterThanOrEqualTo(HOLDOUT_TARGET);
+    }
+
+    @Test
+    void flagsUnsureOcrValuesForStaffAndSendsNoErrorAboutThem() throws IOException {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        DocumentReader reader = new DocumentReader();
+        Checks checks = new Checks();
+        int unsure = 0;
+        for (String name : List.of("photo-own-layout-yt.jpg", "fax-template-hx.tif")) {
+            ReadDocument read = reader.read(name, Files.readAllBytes(DOCS.resolve(name)));
+            unsure += (int) read.fields().values().stream().filter(org.formbox.forms.FieldValue::needsReview).count();
+            List<Finding> findings = checks.check(List.of(new CheckedDocument(name, read.annex(), read.fields(),
+                    read.unreadable())));
+            assertThat(findings).as(name).noneMatch(f -> f.severity() == org.formbox.validation.Severity.error
+                    && f.fields().stream().anyMatch(k -> read.fields().get(k) == null || read.fields().get(k).needsReview()));
+            assertThat(findings).as(name).anyMatch(f -> f.rule().equals("MAIL-SCAN-READ"));
+        }
+        assertThat(unsure).as("values below the review threshold in a photo and a fax").isPositive();
+    }
+
+    @Test
+    void ignoresNotesSumsAndSmallTablesBesideTheFormInASheet() throws IOException {
+        ReadDocument read = new DocumentReader().read("hx.xlsx", Files.readAllBytes(DOCS.resolve("excel-scratch-hx.xlsx")));
+
+        // left empty by the sender, a note or a sign-off table to their right
+        assertThat(read.fields()).doesNotContainKeys("registered_capital", "development_plan", "land_area");
+        assertThat(read.fields().get("employees_college_or_above").number()).isEqualByComparingTo("142");
+        assertThat(read.fields().get("enterprise_name").text()).isEqualTo("宁波海曦生物医药科技有限公司");
+    }
+
+    @Test
+    void readsSymbolFontTicksOfAWord97Document() throws IOException {
+        ReadDocument read = new DocumentReader().read("hx.doc", Files.readAllBytes(DOCS.resolve("ticks-symbol-font-hx.doc")));
+
+        assertThat(read.fields().get("engineering_center").text()).isEqualTo("市级");
+        assertThat(read.fields().get("core_equipment").text()).isEqualTo("进口");
+        assertThat(read.fields().get("core_technology_source").text()).isEqualTo("合作开发");
+        assertThat(read.fields().get("engineering_center").source()).isEqualTo(org.formbox.forms.ValueSource.TICK);
+    }
+
+    @Test
+    void keepsAFormulaNoReaderCanComputeForStaffAndSendsNoErrorAboutIt() throws IOException {
+        ReadDocument read = new DocumentReader().read("yt.xlsx", Files.readAllBytes(DOCS.resolve("excel-uncomputable-yt.xlsx")));
+
+        for (String key : List.of("total_assets", "annual_rd_expense")) {
+            org.formbox.forms.FieldValue v = read.fields().get(key);
+            assertThat(v.number()).as(key).isNull();
+            assertThat(v.text()).as(key).startsWith("=");
+            assertThat(v.source()).isEqualTo(org.formbox.forms.ValueSource.FORMULA);
+            assertThat(v.needsReview()).isTrue();
+        }
+        assertThat(read.fields().get("total_assets").text()).isEqualTo("=[1]资产负债表!C45");
+        List<Finding> findings = new Checks().check(List.of(new CheckedDocument("yt.xlsx", read.annex(), read.fields(),
+                read.unreadable())));
+        assertThat(findings).noneMatch(f -> f.severity() == org.formbox.validation.Severity.error
+                && (f.fields().contains("total_assets") || f.fields().contains("annual_rd_expense")));
     }
 
     @Test

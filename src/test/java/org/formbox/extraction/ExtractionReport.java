@@ -33,10 +33,8 @@ import org.formbox.forms.FieldValue;
  * files beside them ({@code {"annex": "ANNEX_2", "enterprise_name": "…", …}}, named after the
  * document or message), also the accuracy per format.
  *
- * <pre>
- * mvn -q -o compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -cp target/classes:$(cat cp.txt) org.formbox.extraction.ExtractionReport sample-submissions
- * </pre>
+ * Each document's reading time is printed beside it, and per mail the time of all its documents.
+ * A measuring tool for the readers, kept with the tests: {@code bin/reading-report FOLDER} runs it.
  */
 public final class ExtractionReport {
 
@@ -47,6 +45,9 @@ public final class ExtractionReport {
     private final Map<String, int[]> annexes = new TreeMap<>();
     private final Map<String, int[]> byHabit = new TreeMap<>();
     private final Map<String, List<String>> habitMisses = new TreeMap<>();
+    /** Reading times in milliseconds per kind of document (docx, xlsx, pdf, pdf-ocr, jpg …). */
+    private final Map<String, List<Long>> times = new TreeMap<>();
+    private final List<String> mails = new ArrayList<>();
 
     ExtractionReport(PrintStream out) {
         this.out = out;
@@ -64,9 +65,13 @@ public final class ExtractionReport {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.toLowerCase().endsWith(".eml")) {
+                    long millis = 0;
+                    int documents = 0;
                     for (Attachment a : attachments(Files.readAllBytes(file))) {
-                        report(name + " » " + a.name(), a.name(), a.content(), expectation(expected, name, a.name()));
+                        millis += report(name + " » " + a.name(), a.name(), a.content(), expectation(expected, name, a.name()));
+                        documents++;
                     }
+                    mails.add(String.format("mail %s: %d document(s) read in %d ms", name, documents, millis));
                 } else {
                     report(name, name, Files.readAllBytes(file), expectation(expected, name, null));
                 }
@@ -76,6 +81,22 @@ public final class ExtractionReport {
                 format, n[0], n[1], n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1], annexes.get(format)[0], annexes.get(format)[1]));
         byHabit.forEach((habit, n) -> out.printf("habit %-18s %d/%d fields right (%.1f%%)%n",
                 habit, n[0], n[1], n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1]));
+        times.forEach((kind, ms) -> out.printf("time %-8s %d document(s), mean %d ms, max %d ms%n", kind, ms.size(),
+                Math.round(ms.stream().mapToLong(Long::longValue).average().orElse(0)),
+                ms.stream().mapToLong(Long::longValue).max().orElse(0)));
+        mails.forEach(out::println);
+        if (!byHabit.isEmpty()) {
+            out.println();
+            out.println("| habit | fields right |");
+            out.println("|---|---|");
+            byHabit.forEach((habit, n) -> out.printf("| %s | %d/%d (%.1f %%) |%n", habit, n[0], n[1],
+                    n[1] == 0 ? 0.0 : 100.0 * n[0] / n[1]));
+        }
+    }
+
+    /** Reading times in milliseconds per kind of document. */
+    Map<String, List<Long>> times() {
+        return times;
     }
 
     /** Fields right and fields expected per habit (the {@code habit} of each expectation file). */
@@ -88,19 +109,26 @@ public final class ExtractionReport {
         return habitMisses;
     }
 
-    private void report(String title, String name, byte[] content, JsonNode expected) {
+    /** Reads and prints one document; returns how long the reading took, in milliseconds. */
+    private long report(String title, String name, byte[] content, JsonNode expected) {
+        long started = System.nanoTime();
         ReadDocument read = reader.read(name, content);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        boolean ocr = read.fields().values().stream().anyMatch(v -> v.source() == org.formbox.forms.ValueSource.OCR);
+        String kind = extension(name) + (ocr && extension(name).equals("pdf") ? "-ocr" : "");
+        times.computeIfAbsent(kind, k -> new ArrayList<>()).add(millis);
         int wanted = switch (read.annex()) {
             case ANNEX_2 -> FieldCatalog.annex2Fields().size();
             case ANNEX_1 -> FieldCatalog.sections().size() + FieldCatalog.projectFacts().size();
             default -> 0;
         };
-        out.printf("%s: %s%s, %d/%d fields%n", title, read.annex(),
-                read.unreadable() == null ? "" : " (" + read.unreadable() + ")", read.fields().size(), wanted);
+        out.printf("%s: %s%s, %d/%d fields, %d ms%n", title, read.annex(),
+                read.unreadable() == null ? "" : " (" + read.unreadable() + ")", read.fields().size(), wanted, millis);
         new TreeMap<>(read.fields()).forEach((k, v) -> out.printf("  %s = %s%n", k, shown(v)));
         if (expected != null) {
             score(title, extension(name), read, expected);
         }
+        return millis;
     }
 
     private void score(String title, String format, ReadDocument read, JsonNode expected) {

@@ -1,0 +1,115 @@
+package org.formbox.extraction;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes the usual misreadings of tesseract's simplified-Chinese model in text that came from OCR
+ * (never in typed text): angle and lenticular brackets for round ones, letters for digits inside
+ * numbers, Chinese commas and stops between digits, spaces inside an e-mail address.
+ */
+final class OcrText {
+
+    /** A run of digits and the letters tesseract reads for digits, with a digit in it. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9OoDQ〇lI|i!SsBZz，。,.．\\s]*[0-9][0-9OoDQ〇lI|i!SsBZz，。,.．\\s]*");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\- ]+@[A-Za-z0-9.\\- ]+\\.[A-Za-z ]+");
+
+    private OcrText() {
+    }
+
+    /**
+     * An OCR'd cell or line as it was typed: 〈〔【 and their closers read for （ and ）, a doubled
+     * bracket made single (〔（M2）).
+     */
+    static String brackets(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char m = switch (c) {
+                case '〈', '〔', '【', '［', '﹙' -> '（';
+                case '〉', '〕', '】', '］', '﹚' -> '）';
+                default -> c;
+            };
+            boolean open = m == '（' || m == '(';
+            boolean close = m == '）' || m == ')';
+            if (!sb.isEmpty()) {
+                char last = sb.charAt(sb.length() - 1);
+                if (open && (last == '（' || last == '(') || close && (last == '）' || last == ')')) {
+                    continue;
+                }
+            }
+            sb.append(m);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The answer of a numeric field with the letters read for digits put back: {@code 2O16} →
+     * 2016, {@code l860} → 1860, {@code 3，5} → 3,5, {@code 44。6} → 44.6, {@code 1 270} → 1270.
+     * Only runs that hold at least one real digit are touched.
+     */
+    static String digits(String answer) {
+        Matcher m = NUMBER_LIKE.matcher(answer);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String run = m.group();
+            StringBuilder fixed = new StringBuilder();
+            String core = run.strip();
+            for (int i = 0; i < core.length(); i++) {
+                char c = core.charAt(i);
+                fixed.append(switch (c) {
+                    case 'O', 'o', 'D', 'Q', '〇' -> '0';
+                    case 'l', 'I', '|', 'i', '!' -> '1';
+                    case 'S', 's' -> '5';
+                    case 'B' -> '8';
+                    case 'Z', 'z' -> '2';
+                    case '，' -> ',';
+                    case '。', '．' -> '.';
+                    default -> Character.isWhitespace(c) ? "" : String.valueOf(c);
+                });
+            }
+            String lead = run.substring(0, run.indexOf(core.isEmpty() ? run : core));
+            String trail = run.substring(lead.length() + core.length());
+            m.appendReplacement(out, Matcher.quoteReplacement(lead + fixed.toString().replaceAll("[,.]+$", "") + trail));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** An e-mail address as OCR cut it ({@code linxy@gan gzhong-Zb.com}): no spaces, the domain in lower case. */
+    static String email(String answer) {
+        String s = answer.strip();
+        if (!EMAIL.matcher(s).matches()) {
+            return answer;
+        }
+        s = s.replace(" ", "");
+        int at = s.indexOf('@');
+        return s.substring(0, at + 1) + s.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A per-cent sign read as {@code 96} after a decimal, or as {@code 9%}, where the share would exceed 100. */
+    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d)96");
+    private static final Pattern PERCENT_AS_9 = Pattern.compile("(\\d{1,2})9%");
+
+    /**
+     * The answer of a percentage field with tesseract's two readings of {@code %} undone where the
+     * result cannot be a share: {@code 37.396} → 37.3%, {@code 129%} → 12%.
+     */
+    static String percent(String answer) {
+        String s = answer.strip();
+        Matcher m = PERCENT_AS_96.matcher(s);
+        if (m.matches()) {
+            return m.group(1) + "%";
+        }
+        m = PERCENT_AS_9.matcher(s);
+        if (m.matches() && Integer.parseInt(m.group(1) + "9") > 100) {
+            return m.group(1) + "%";
+        }
+        return answer;
+    }
+
+    /** A stray mark OCR put after the last Chinese character of a short answer: 进口. → 进口. */
+    static String trailingMarks(String answer) {
+        return answer.replaceAll("(?<=\\p{IsHan})[.,'`_~\\-]+\\s*$", "");
+    }
+}

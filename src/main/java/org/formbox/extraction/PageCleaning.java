@@ -1,0 +1,176 @@
+package org.formbox.extraction;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+
+/**
+ * What a scanner or a phone adds to a page besides the form, taken off before OCR: a red company
+ * stamp (dropped by its colour: the black text under it stays), light falling off across a photo
+ * (each pixel divided by the paper's brightness around it) and single specks of toner or fax noise.
+ */
+final class PageCleaning {
+
+    /** Side of the squares in which the paper's brightness is measured: larger than a stroke, smaller than a shadow. */
+    private static final int BLOCK = 48;
+    /** Patches of ink smaller than this many pixels are specks, not marks. */
+    static final int SPECK = 14;
+
+    private PageCleaning() {
+    }
+
+    /**
+     * The page with red and magenta ink (stamps, seals, red pen ticks on paper) turned to paper.
+     * A grey page is returned as it is.
+     */
+    static BufferedImage withoutStamps(BufferedImage source) {
+        if (source.getColorModel().getNumColorComponents() < 3) {
+            return source;
+        }
+        int w = source.getWidth();
+        int h = source.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            source.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                int r = p >> 16 & 0xff;
+                int g = p >> 8 & 0xff;
+                int b = p & 0xff;
+                // stamp ink: red clearly above both other channels; dark text under it keeps a low red
+                if (r > 100 && r - g > 45 && r - b > 30) {
+                    row[x] = 0xffffff;
+                }
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    /**
+     * The grey page with its illumination made even: the paper's brightness is estimated per block
+     * (its brightest pixels), smoothed over the neighbours, and every pixel is scaled so that paper
+     * becomes white everywhere while ink keeps its contrast to it.
+     */
+    static BufferedImage evenLight(BufferedImage grey) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        int bw = (w + BLOCK - 1) / BLOCK;
+        int bh = (h + BLOCK - 1) / BLOCK;
+        WritableRaster in = grey.getRaster();
+        double[][] paper = new double[bh][bw];
+        int[] hist = new int[256];
+        for (int by = 0; by < bh; by++) {
+            for (int bx = 0; bx < bw; bx++) {
+                java.util.Arrays.fill(hist, 0);
+                int n = 0;
+                for (int y = by * BLOCK; y < Math.min(h, (by + 1) * BLOCK); y += 2) {
+                    for (int x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x += 2) {
+                        hist[in.getSample(x, y, 0)]++;
+                        n++;
+                    }
+                }
+                // the 90th percentile: paper, not a white speck
+                int seen = 0;
+                int v = 255;
+                while (v > 0 && (seen += hist[v]) < n / 10) {
+                    v--;
+                }
+                paper[by][bx] = v;
+            }
+        }
+        double[][] smooth = new double[bh][bw];
+        for (int by = 0; by < bh; by++) {
+            for (int bx = 0; bx < bw; bx++) {
+                // a block filled by a dark cell or a heading is as bright as its brightest neighbours
+                double best = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int y = by + dy;
+                        int x = bx + dx;
+                        if (y >= 0 && y < bh && x >= 0 && x < bw) {
+                            best = Math.max(best, paper[y][x]);
+                        }
+                    }
+                }
+                smooth[by][bx] = Math.max(40, best);
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster o = out.getRaster();
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, Math.min(bh - 1.0, (y - BLOCK / 2.0) / BLOCK));
+            int y0 = (int) fy;
+            int y1 = Math.min(bh - 1, y0 + 1);
+            double ty = fy - y0;
+            for (int x = 0; x < w; x++) {
+                double fx = Math.max(0, Math.min(bw - 1.0, (x - BLOCK / 2.0) / BLOCK));
+                int x0 = (int) fx;
+                int x1 = Math.min(bw - 1, x0 + 1);
+                double tx = fx - x0;
+                double bg = (smooth[y0][x0] * (1 - tx) + smooth[y0][x1] * tx) * (1 - ty)
+                        + (smooth[y1][x0] * (1 - tx) + smooth[y1][x1] * tx) * ty;
+                o.setSample(x, y, 0, (int) Math.min(255, Math.round(in.getSample(x, y, 0) * 255.0 / bg)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The page without specks (salt-and-pepper noise of a fax or a dusty glass): every patch of
+     * ink smaller than {@link #SPECK} pixels is paper. At the resolution pages are read at, the
+     * smallest mark that means something (a full stop, a decimal point) is larger.
+     */
+    static BufferedImage withoutSpecks(BufferedImage grey) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        int threshold = PageImage.threshold(grey);
+        WritableRaster in = grey.getRaster();
+        boolean[] ink = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                ink[y * w + x] = in.getSample(x, y, 0) < threshold;
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        out.setData(grey.getData());
+        WritableRaster o = out.getRaster();
+        boolean[] seen = new boolean[w * h];
+        int[] patch = new int[SPECK + 1];
+        int[] stack = new int[w * h];
+        for (int start = 0; start < ink.length; start++) {
+            if (!ink[start] || seen[start]) {
+                continue;
+            }
+            int size = 0;
+            int top = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                if (size <= SPECK) {
+                    patch[Math.min(size, SPECK)] = p;
+                }
+                size++;
+                int x = p % w;
+                int y = p / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && ink[ny * w + nx] && !seen[ny * w + nx]) {
+                            seen[ny * w + nx] = true;
+                            stack[top++] = ny * w + nx;
+                        }
+                    }
+                }
+            }
+            if (size < SPECK) {
+                for (int i = 0; i < size; i++) {
+                    o.setSample(patch[i] % w, patch[i] / w, 0, 255);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package org.formbox.validation;
+
+import java.util.List;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FieldDef;
+
+/** A1-FIGURES-UNREAD: the figures a proposal is expected to state (fields marked {@code expected}) were not found. */
+final class ProposalFigureRules implements DocumentRules {
+
+    @Override
+    public void check(Answers a, List<Finding> findings) {
+        List<String> missing = FieldCatalog.projectFacts().stream().filter(FieldDef::expected).map(FieldDef::key)
+                .filter(key -> a.number(key) == null).toList();
+        if (!missing.isEmpty()) {
+            String labels = String.join("和", missing.stream().map(Answers::label).toList());
+            findings.add(Finding.warning("A1-FIGURES-UNREAD", "未能在附件1中找到" + labels
+                    + "的金额，请在经费投入概算部分写明（单位：万元）。", missing.toArray(String[]::new)));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.formbox.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** tesseract's usual misreadings of Chinese forms, undone only where the text came from OCR. */
+class OcrTextTests {
+
+    private final OcrLabels labels = new OcrLabels(FieldLabels.survey());
+
+    @Test
+    void putsBackDigitsReadAsLettersInNumbers() {
+        assertThat(OcrText.digits("2O16")).isEqualTo("2016");
+        assertThat(OcrText.digits("l860")).isEqualTo("1860");
+        assertThat(OcrText.digits("1 270")).isEqualTo("1270");
+        assertThat(OcrText.digits("44。6%")).isEqualTo("44.6%");
+        assertThat(OcrText.digits("|270")).isEqualTo("1270");
+        assertThat(OcrText.digits("约 5200 万元")).isEqualTo("约 5200 万元");
+    }
+
+    @Test
+    void readsPerCentSignsMisreadWhereNoShareCouldBeThatLarge() {
+        assertThat(OcrText.percent("37.396")).isEqualTo("37.3%");
+        assertThat(OcrText.percent("129%")).isEqualTo("12%");
+        assertThat(OcrText.percent("46.59%")).isEqualTo("46.59%");
+        assertThat(OcrText.percent("35%")).isEqualTo("35%");
+    }
+
+    @Test
+    void joinsAnEmailAddressCutBySpaces() {
+        assertThat(OcrText.email("linxy@gan gzhong-Zb.com")).isEqualTo("linxy@gangzhong-zb.com");
+        assertThat(OcrText.email("何俊 13906617788")).isEqualTo("何俊 13906617788");
+    }
+
+    @Test
+    void makesAngleAndLenticularBracketsRound() {
+        assertThat(OcrText.brackets("年度研发经费投入〈万元)")).isEqualTo("年度研发经费投入（万元)");
+        assertThat(OcrText.brackets("占地面积〔(M2)")).isEqualTo("占地面积（M2)");
+    }
+
+    @Test
+    void recognisesALabelWithOneCharacterMisread() {
+        assertThat(labels.nearest("研发人页占比").key()).isEqualTo("rd_staff_ratio");
+        assertThat(labels.nearest("所有者权益5520)").key()).isEqualTo("owners_equity");
+        assertThat(labels.nearest("职工总人数。GO").key()).isEqualTo("employees_total");
+        assertThat(labels.nearest("核心装备《自制、国产二进喇").key()).isEqualTo("core_equipment");
+        assertThat(labels.nearest("企业对该行业领域找术发展和市场的看法与判断").key()).isEqualTo("industry_view");
+    }
+
+    @Test
+    void guessesNoLabelForAnswersOrWhenTwoLabelsAreEquallyNear() {
+        for (String answer : List.of("宁波海曦生物医药科技有限公司", "自主研发", "市级", "医药制造业", "15800", "何俊")) {
+            assertThat(labels.nearest(answer)).as(answer).isNull();
+        }
+        // 其中初中及以下 and 其中大专及以上 are both four characters away from this
+        assertThat(labels.nearest("其中XX及以X")).isNull();
+    }
+}
