@@ -53,6 +53,14 @@ class IntakeConfiguration {
                 mail.imap().processedFolder(), mail.imap().failedFolder(), settings, clock);
     }
 
+    /** The intake route's bean: one batch of the inbox per poll, over a connection of its own. */
+    @Bean
+    BatchIntake batchIntake(MailIntake intake, MailSettings mail, BatchSettings batch,
+                            @org.springframework.beans.factory.annotation.Qualifier("mailStoreProperties") Properties storeProperties,
+                            org.springframework.transaction.support.TransactionOperations transaction) {
+        return new BatchIntake(intake, new Inbox(mail.imap(), storeProperties), batch, transaction);
+    }
+
     @Bean
     ArchiveReconciliation archiveReconciliation(RawArchive archive, Submissions submissions, MailIntake intake) {
         return new ArchiveReconciliation(archive.root(), submissions, intake);

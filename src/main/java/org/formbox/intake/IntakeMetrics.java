@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code formbox.messages.processed} (tag {@code status}): messages the intake route finished,
  *     by the status of the submission they made;</li>
- * <li>{@code formbox.messages.failed}: messages saved as {@code FAILED}, plus exchanges that failed
- *     outright (the store was down) and stay in the inbox for the next poll;</li>
+ * <li>{@code formbox.messages.failed}: messages saved as {@code FAILED}, plus attempts that failed
+ *     outright (the store was down): those messages stay in the inbox for a later poll;</li>
  * <li>{@code formbox.extraction.time}: one document read ({@link #timeExtraction});</li>
  * <li>{@code formbox.reply.backlog}: replies waiting in the outbox.</li>
  * </ul>
@@ -74,12 +74,20 @@ public class IntakeMetrics extends EventNotifierSupport {
             failed.increment();
             return;
         }
-        if (e.getExchange().getIn().getBody() instanceof MailIntake.Outcome outcome) {
-            Counter.builder("formbox.messages.processed").tag("status", outcome.status().name())
-                    .description("messages the intake finished, by submission status").register(registry).increment();
-            if (outcome.failed()) {
-                failed.increment();
-            }
+        Object body = e.getExchange().getIn().getBody();
+        if (body instanceof MailIntake.Outcome outcome) {
+            count(outcome);
+        } else if (body instanceof BatchIntake.Batch batch) {
+            batch.outcomes().forEach(this::count);
+            failed.increment(batch.failed());
+        }
+    }
+
+    private void count(MailIntake.Outcome outcome) {
+        Counter.builder("formbox.messages.processed").tag("status", outcome.status().name())
+                .description("messages the intake finished, by submission status").register(registry).increment();
+        if (outcome.failed()) {
+            failed.increment();
         }
     }
 }

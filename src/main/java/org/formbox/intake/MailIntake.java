@@ -4,6 +4,7 @@ import jakarta.mail.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Enumeration;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
@@ -66,13 +67,19 @@ public class MailIntake {
         this.maxMessageSize = settings.maxMessageSize() == null ? Long.MAX_VALUE : settings.maxMessageSize().toBytes();
     }
 
+    /** Whether the message with this key may be taken now (it is not waiting out a back-off). */
+    boolean due(String key) {
+        return attempts.due(key);
+    }
+
     /** The consumer's search term: the messages not waiting out a back-off. */
     DueMessages dueMessages() {
         return new DueMessages(attempts);
     }
 
     /**
-     * Takes one message from the mailbox.
+     * Takes one message from a Camel mail consumer (a route that polls with {@code imap:} instead of
+     * {@link BatchIntake}): the consumer moves it to the folder named in the {@code moveTo} header.
      *
      * @return the outcome; {@code failed} tells the route to use the failed folder
      */
@@ -83,10 +90,20 @@ public class MailIntake {
         // "undisclosed: a@x, b@y;"), which failed the exchange after the commit, every poll.
         DefaultMessage detached = new DefaultMessage(exchange);
         exchange.setIn(detached);
-        String key = MessageAttempts.key(message);
-        if (attempts.moves(key) > 0) {
-            log.warn("Message {} is still in the inbox after {} move(s) out; trying again", key, attempts.moves(key));
+        Taken taken = take(message, MessageAttempts.key(message));
+        if (!taken.movedWrapped()) {
+            detached.setHeader(MOVE_TO, taken.target());
         }
+        return taken.outcome();
+    }
+
+    /**
+     * Takes one message whose bytes are fetched now: archived, read, saved; a message too complex to
+     * copy is put in its target folder wrapped (and flagged deleted). Throws while the message has
+     * attempts left, and it stays in the inbox.
+     */
+    Taken take(Message message, String key) throws Exception {
+        noteMovesBefore(key);
         byte[] raw = null;
         Outcome outcome;
         try {
@@ -102,18 +119,165 @@ public class MailIntake {
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = failedAttempt(key, message, raw, e);
         }
-        String target = outcome.failed() ? failedFolder : processedFolder;
+        String target = targetOf(outcome);
         attempts.moveRequested(key);
-        MimeShape shape = raw == null ? null : MimeShape.of(raw);
-        if (shape != null && shape.tooComplex() && message.getFolder() != null) {
+        if (tooComplexToCopy(raw) && message.getFolder() != null) {
             // an IMAP COPY makes the server parse every part again (GreenMail: minutes for 10,000
             // levels, and the connection timed out every poll); the target folder gets the small
             // wrapper with the original inside, and the original is only flagged deleted
-            moveWrapped(message, raw, shape, target);
-        } else {
-            detached.setHeader(MOVE_TO, target);
+            moveWrapped(message, raw, MimeShape.of(raw), target);
+            return new Taken(outcome, target, true);
         }
-        return outcome;
+        return new Taken(outcome, target, false);
+    }
+
+    /**
+     * What became of a message taken from the inbox.
+     *
+     * @param outcome      the submission it made (or had made before)
+     * @param target       the folder it belongs in now
+     * @param movedWrapped whether it was already put there wrapped, the original only flagged deleted
+     */
+    record Taken(Outcome outcome, String target, boolean movedWrapped) {
+    }
+
+    /** A message prefetched with its bytes, archived and read, not yet saved ({@link #prepare}). */
+    record Prepared(String key, byte[] raw, RawArchive.Entry archived, Instant receivedAt, Outcome before,
+                    SubmissionDraft draft, boolean tooLarge, Exception problem) {
+
+        static Prepared failed(String key, byte[] raw, Exception problem) {
+            return new Prepared(key, raw, null, null, null, null, false, problem);
+        }
+    }
+
+    /**
+     * The part of taking a message that may run side by side with others: archive and read. Nothing
+     * is saved and nothing thrown: a failure is carried to {@link #commit}.
+     */
+    Prepared prepare(String key, byte[] fetched) {
+        byte[] raw = null;
+        try {
+            raw = WrappedMail.unwrap(fetched);
+            Instant receivedAt = Instant.now();
+            RawArchive.Entry archived = archive.store(raw);
+            if (raw.length > maxMessageSize) { // larger unwrapped than the server said
+                return new Prepared(key, raw, archived, receivedAt, null, null, true, null);
+            }
+            var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
+            if (before.isPresent()) {
+                return new Prepared(key, raw, archived, receivedAt,
+                        new Outcome(before.get().id(), before.get().status(), false), null, false, null);
+            }
+            return new Prepared(key, raw, archived, receivedAt, null, read(raw, archived, receivedAt), false, null);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return Prepared.failed(key, raw == null ? fetched : raw, e instanceof Exception ex ? ex : new IllegalStateException(e));
+        }
+    }
+
+    /**
+     * Saves a prepared message, one at a time and in the mailbox's order, so that the reply limits
+     * count the replies saved just before and an enterprise's versions follow its mails. The
+     * same bounded attempts as {@link #take}: throws while the message has attempts left.
+     */
+    Taken commit(Prepared prepared) throws Exception {
+        String key = prepared.key();
+        noteMovesBefore(key);
+        Outcome outcome;
+        try {
+            outcome = saveOnly(prepared);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            outcome = failedAttempt(key, null, prepared.raw(), e);
+        }
+        attempts.moveRequested(key);
+        return new Taken(outcome, targetOf(outcome), false);
+    }
+
+    /**
+     * Saves several prepared messages, in their order, in one transaction: a store commit costs
+     * about as much as the statements of a message (H2 writes a chunk per commit). When any of them
+     * fails, nothing of the group is kept and each is committed on its own ({@link #commit}), so
+     * that one message's failure costs the others nothing.
+     *
+     * @param transaction runs the group in one transaction
+     */
+    List<Taken> commitAll(List<Prepared> group, org.springframework.transaction.support.TransactionOperations transaction)
+            throws Exception {
+        if (group.size() > 1 && group.stream().allMatch(p -> p.problem() == null)) {
+            try {
+                List<Outcome> outcomes = transaction.execute(status -> {
+                    List<Outcome> saved = new java.util.ArrayList<>();
+                    for (Prepared p : group) {
+                        try {
+                            saved.add(saveOnly(p));
+                        } catch (Exception e) {
+                            throw new GroupFailed(e);
+                        }
+                    }
+                    return saved;
+                });
+                List<Taken> taken = new java.util.ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    noteMovesBefore(group.get(i).key());
+                    attempts.moveRequested(group.get(i).key());
+                    taken.add(new Taken(outcomes.get(i), targetOf(outcomes.get(i)), false));
+                }
+                return taken;
+            } catch (RuntimeException groupFailed) {
+                log.info("Saving {} messages together failed ({}); saving each on its own", group.size(),
+                        groupFailed.toString());
+            }
+        }
+        List<Taken> taken = new java.util.ArrayList<>();
+        for (Prepared p : group) {
+            try {
+                taken.add(commit(p));
+            } catch (Exception stays) {
+                taken.add(null); // stays in the inbox, waiting out its back-off
+            }
+        }
+        return taken;
+    }
+
+    /** One message of a group failed to save: the whole group's transaction is rolled back. */
+    private static final class GroupFailed extends RuntimeException {
+        GroupFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private Outcome saveOnly(Prepared prepared) throws Exception {
+        if (prepared.problem() != null) {
+            throw prepared.problem();
+        }
+        if (prepared.tooLarge()) {
+            return tooLarge(prepared.archived(), prepared.receivedAt());
+        }
+        if (prepared.before() != null) {
+            log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
+                    prepared.before().submissionId());
+            return prepared.before();
+        }
+        return save(prepared.archived(), reading.limited(prepared.draft()));
+    }
+
+    /** Whether an IMAP server would have to parse so many parts to copy the message that it is moved wrapped. */
+    static boolean tooComplexToCopy(byte[] raw) {
+        return raw != null && MimeShape.of(raw).tooComplex();
+    }
+
+    /** Puts a message too complex to copy in its target folder, wrapped, and flags the original deleted. */
+    static void moveWrapped(Message message, byte[] raw, String target) throws Exception {
+        moveWrapped(message, raw, MimeShape.of(raw), target);
+    }
+
+    private String targetOf(Outcome outcome) {
+        return outcome.failed() ? failedFolder : processedFolder;
+    }
+
+    private void noteMovesBefore(String key) {
+        if (attempts.moves(key) > 0) {
+            log.warn("Message {} is still in the inbox after {} move(s) out; trying again", key, attempts.moves(key));
+        }
     }
 
     private static void moveWrapped(Message message, byte[] raw, MimeShape shape, String target) throws Exception {
@@ -193,6 +357,14 @@ public class MailIntake {
         return new Outcome(saved.id(), draft.status(), saved.created());
     }
 
+    /**
+     * Whether a message of this size (RFC822.SIZE) may be fetched with others into memory: not when it
+     * is larger than a batch may be, nor when it is over the size limit, which {@link #take} streams.
+     */
+    boolean fitsBatch(long size, long batchBytes) {
+        return size <= batchBytes && size <= maxMessageSize;
+    }
+
     /** Whether an archived message is over the size limit (and must go through {@link #tooLarge}). */
     boolean overLimit(long size) {
         return size > maxMessageSize;
@@ -206,13 +378,19 @@ public class MailIntake {
             log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
             return new Outcome(before.get().id(), before.get().status(), false);
         }
-        SubmissionDraft draft;
+        return save(archived, read(raw, archived, receivedAt));
+    }
+
+    private SubmissionDraft read(byte[] raw, RawArchive.Entry archived, Instant receivedAt) {
         try {
-            draft = reading.draft(raw, archived, receivedAt);
+            return reading.draft(raw, archived, receivedAt);
         } catch (Exception | StackOverflowError e) {
             log.warn("Message {} could not be handled: {}", archived.hash(), e.toString());
-            draft = reading.failedWithReply(raw, archived, receivedAt, e);
+            return reading.failedWithReply(raw, archived, receivedAt, e);
         }
+    }
+
+    private Outcome save(RawArchive.Entry archived, SubmissionDraft draft) {
         Submissions.Saved saved = submissions.save(draft);
         if (!saved.created()) {
             log.info("Message {} was saved before as submission {}", archived.hash(), saved.id());

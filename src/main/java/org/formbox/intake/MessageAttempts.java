@@ -118,9 +118,14 @@ final class MessageAttempts {
     static String key(Message message) throws MessagingException {
         Folder folder = message.getFolder();
         if (folder instanceof UIDFolder uids) {
-            return uids.getUIDValidity() + ":" + uids.getUID(message);
+            return key(uids.getUIDValidity(), uids.getUID(message));
         }
         String[] id = message.getHeader("Message-ID");
         return id == null || id.length == 0 ? "number:" + message.getMessageNumber() : "id:" + id[0];
+    }
+
+    /** The key of the message with this UID in a folder of this UIDVALIDITY. */
+    static String key(long uidValidity, long uid) {
+        return uidValidity + ":" + uid;
     }
 }

@@ -127,6 +127,26 @@ final class MessageReading {
                 reply(raw, receivedAt));
     }
 
+    /**
+     * The draft with the reply limits asked again just before it is saved: messages are read side by
+     * side, so the replies of the messages read at the same time were not yet in the outbox when
+     * this one was read. Saves happen one at a time, so this count is exact.
+     */
+    SubmissionDraft limited(SubmissionDraft d) {
+        SubmissionDraft.Reply r = d.reply();
+        if (r == null || r.suppressedBecause() != null || r.recipient().isEmpty()) {
+            return d;
+        }
+        String refused = limiter.refuse(r.recipient(), d.receivedAt()).orElse(null);
+        return refused == null ? d : withReply(d, reply(r.recipient(), refused));
+    }
+
+    private static SubmissionDraft withReply(SubmissionDraft d, SubmissionDraft.Reply reply) {
+        return new SubmissionDraft(d.messageId(), d.contentHash(), d.archivePath(), d.sender(), d.senderName(), d.replyTo(),
+                d.subject(), d.threadRefs(), d.sentAt(), d.receivedAt(), d.size(), d.status(), d.detail(),
+                d.enterpriseName(), d.documents(), d.findings(), reply);
+    }
+
     /** The reply to a person: one plain mailbox chosen by {@link ReplyAddressPolicy}, within the limits. */
     private SubmissionDraft.Reply reply(byte[] raw, Instant receivedAt) {
         ReplyAddressPolicy.Choice to = replyAddresses.choose(raw);
@@ -280,9 +300,7 @@ final class MessageReading {
         } catch (Exception | StackOverflowError unreadable) {
             reply = null; // not even the headers can be read: nobody to answer
         }
-        return new SubmissionDraft(d.messageId(), d.contentHash(), d.archivePath(), d.sender(), d.senderName(), d.replyTo(),
-                d.subject(), d.threadRefs(), d.sentAt(), d.receivedAt(), d.size(), d.status(), d.detail(),
-                d.enterpriseName(), d.documents(), d.findings(), reply);
+        return withReply(d, reply);
     }
 
     /** A message's header lines as an {@link UnpackedMail} without body or attachments, for the machine checks. */

@@ -94,13 +94,19 @@ final class MailServer implements AutoCloseable {
         if (f == null) {
             return 0;
         }
-        int n = 0;
-        for (StoredMessage m : f.getMessages()) {
-            if (!m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
-                n++;
+        while (true) {
+            try {
+                int n = 0;
+                for (StoredMessage m : f.getMessages()) {
+                    if (!m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
+                        n++;
+                    }
+                }
+                return n;
+            } catch (java.util.ConcurrentModificationException moving) {
+                // a MOVE took messages out of the list while it was counted: count again
             }
         }
-        return n;
     }
 
     @Override

@@ -1,0 +1,24 @@
+package org.formbox.intake;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How much of the inbox the intake takes at a time ({@code formbox.intake.batch.*}).
+ *
+ * @param size    at most this many messages a batch
+ * @param bytes   at most this many bytes of messages a batch (by their RFC822.SIZE), fetched in one
+ *                command; a message larger than this is fetched on its own when its turn comes
+ * @param readers messages read side by side; 0: one per processor, at least two
+ */
+@ConfigurationProperties("formbox.intake.batch")
+public record BatchSettings(@DefaultValue("25") int size,
+                            @DefaultValue("16MB") DataSize bytes,
+                            @DefaultValue("0") int readers) {
+
+    /** How many messages are read side by side. */
+    int threads() {
+        return readers > 0 ? readers : Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+}
