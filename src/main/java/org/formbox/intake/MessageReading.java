@@ -224,11 +224,15 @@ final class MessageReading {
             return SubmissionStatus.NO_FORM;
         }
         boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.error);
-        return errors ? SubmissionStatus.NEEDS_CORRECTION : SubmissionStatus.ACCEPTED;
+        return SubmissionStatus.judged(formRead, errors);
     }
 
     private static String enterpriseName(List<CheckedDocument> documents) {
-        for (String key : List.of("enterprise_name", "lead_organization")) {
+        // the field that names the enterprise on each form (the call definition's name-field), Annex 2's first
+        List<String> keys = java.util.stream.Stream.of(Annex.ANNEX_2, Annex.ANNEX_1)
+                .map(a -> org.formbox.forms.FieldCatalog.form(a).map(org.formbox.forms.FormDef::nameField).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        for (String key : keys) {
             for (CheckedDocument d : documents) {
                 FieldValue v = d.fields().get(key);
                 if (v != null && v.text() != null && !v.text().isBlank()) {
