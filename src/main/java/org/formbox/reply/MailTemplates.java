@@ -14,10 +14,16 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Renders the mail templates: {@code *.html} as HTML, {@code *.txt} as text. A template in the
- * working folder's {@code mail-templates/} (an operator's edit) wins over the one in the jar.
+ * working folder's {@code mail-templates/} (an operator's edit) wins over the one in the jar. A
+ * parsed template is kept for {@value #KEPT_MS} ms: an edit takes effect within that, and a round of
+ * replies does not parse each template again for every mail (it did: the outbox spent much of its
+ * time there).
  */
 @Component
 public class MailTemplates {
+
+    /** How long a parsed template is kept before the files are looked at again. */
+    static final long KEPT_MS = 10_000;
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -41,7 +47,8 @@ public class MailTemplates {
         resolver.setTemplateMode(mode);
         resolver.setResolvablePatterns(Set.of(pattern));
         resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(false);
+        resolver.setCacheable(true);
+        resolver.setCacheTTLMs(KEPT_MS);
         resolver.setOrder(order);
         engine.addTemplateResolver(resolver);
     }
