@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
@@ -163,10 +164,9 @@ public class MailIntake {
             if (raw.length > maxMessageSize) { // larger unwrapped than the server said
                 return new Prepared(key, raw, archived, receivedAt, null, null, true, null);
             }
-            var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
-            if (before.isPresent()) {
-                return new Prepared(key, raw, archived, receivedAt,
-                        new Outcome(before.get().id(), before.get().status(), false), null, false, null);
+            Outcome before = savedBefore(raw, archived).orElse(null);
+            if (before != null) {
+                return new Prepared(key, raw, archived, receivedAt, before, null, false, null);
             }
             return new Prepared(key, raw, archived, receivedAt, null, read(raw, archived, receivedAt), false, null);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -253,9 +253,7 @@ public class MailIntake {
             return tooLarge(prepared.archived(), prepared.receivedAt());
         }
         if (prepared.before() != null) {
-            log.info("Message {} was saved before as submission {}", prepared.archived().hash(),
-                    prepared.before().submissionId());
-            return prepared.before();
+            return prepared.before(); // logged when it was recognised
         }
         return save(prepared.archived(), reading.limited(prepared.draft()));
     }
@@ -344,10 +342,9 @@ public class MailIntake {
     public Outcome tooLarge(RawArchive.Entry archived, Instant receivedAt) throws Exception {
         long size = archive.size(archived.path());
         byte[] head = archive.head(archived.path(), MessageBytes.MAX_HEAD);
-        var before = submissions.findByMessage(MessageReading.messageId(head), archived.fingerprint());
+        var before = savedBefore(head, archived);
         if (before.isPresent()) {
-            log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
-            return new Outcome(before.get().id(), before.get().status(), false);
+            return before.get();
         }
         log.warn("Message {} is {} bytes, over the limit of {}: kept in the archive, not read", archived.hash(), size,
                 maxMessageSize);
@@ -373,12 +370,19 @@ public class MailIntake {
     /** Archives and saves one raw message; a message saved before is recognised and not saved again. */
     public Outcome ingest(byte[] raw, Instant receivedAt) throws Exception {
         RawArchive.Entry archived = archive.store(raw);
-        var before = submissions.findByMessage(MessageReading.messageId(raw), archived.fingerprint());
+        var before = savedBefore(raw, archived);
         if (before.isPresent()) {
-            log.info("Message {} was saved before as submission {}", archived.hash(), before.get().id());
-            return new Outcome(before.get().id(), before.get().status(), false);
+            return before.get();
         }
         return save(archived, read(raw, archived, receivedAt));
+    }
+
+    /** The submission a message (its bytes, or its header lines) was saved as before, if it was: a redelivery. */
+    private Optional<Outcome> savedBefore(byte[] rawOrHead, RawArchive.Entry archived) {
+        return submissions.findByMessage(MessageReading.messageId(rawOrHead), archived.fingerprint()).map(before -> {
+            log.info("Message {} was saved before as submission {}", archived.hash(), before.id());
+            return new Outcome(before.id(), before.status(), false);
+        });
     }
 
     private SubmissionDraft read(byte[] raw, RawArchive.Entry archived, Instant receivedAt) {
