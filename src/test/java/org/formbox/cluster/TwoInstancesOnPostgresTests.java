@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.formbox.FormboxApplication;
-import org.formbox.reply.OutboxClaims;
+import org.formbox.outbox.OutboxClaims;
 import org.formbox.support.Mailbox;
 import org.formbox.support.OnPostgres;
 import org.formbox.support.Postgres;
