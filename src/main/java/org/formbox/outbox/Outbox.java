@@ -25,7 +25,9 @@ public class Outbox {
         /** A staff member's answer, threaded to the mail it answers. */
         STAFF,
         /** A reminder (催报) to an enterprise whose file is not complete. */
-        REMINDER
+        REMINDER,
+        /** The coordinator's digest. */
+        DIGEST
     }
 
     /** The longest address a mail server accepts in a path (RFC 5321: 256 with the angle brackets). */
@@ -43,9 +45,10 @@ public class Outbox {
      * @param recipient    the one address it goes to
      * @param attempts     tries so far
      * @param createdAt    when it was queued
+     * @param digestSince  for a digest, the end of the previous one (null for the first); else null
      */
     public record Entry(long id, Kind kind, Long submissionId, Long reminderId, String recipient, int attempts,
-                        OffsetDateTime createdAt) {
+                        OffsetDateTime createdAt, OffsetDateTime digestSince) {
     }
 
     /** What a {@link OutboxMail} made of a row. */
@@ -136,6 +139,18 @@ public class Outbox {
                 reminderId, cut(recipient, RECIPIENT), utc(Instant.now()), utc(at), cut(messageId, 500));
     }
 
+    /**
+     * Queues the coordinator's digest of what came in from {@code since} (exclusive; null for
+     * everything) to {@code at}, to one address, due at once. Returns the row.
+     */
+    public long digest(String recipient, Instant since, Instant at, String requestedBy) {
+        return insert("""
+                insert into outbox (kind, recipient, state, attempts, next_attempt_at, created_at, digest_since, author)
+                values ('DIGEST', ?, 'PENDING', 0, ?, ?, ?, ?)""",
+                cut(recipient, RECIPIENT), utc(Instant.now()), utc(at), since == null ? null : utc(since),
+                cut(requestedBy, 100));
+    }
+
     /** The rows of these kinds due now and not claimed by a live claim, oldest first. */
     public List<Entry> due(Collection<Kind> kinds, Instant at, int limit) {
         if (kinds.isEmpty()) {
@@ -144,12 +159,13 @@ public class Outbox {
         OffsetDateTime now = utc(at);
         String in = String.join(", ", kinds.stream().map(k -> "'" + k.name() + "'").toList());
         return jdbc.sql("""
-                select id, kind, submission_id, reminder_id, recipient, attempts, created_at from outbox
+                select id, kind, submission_id, reminder_id, recipient, attempts, created_at, digest_since from outbox
                 where state = 'PENDING' and kind in (%s) and next_attempt_at <= ?
                 and (claimed_until is null or claimed_until < ?) order by id limit ?""".formatted(in))
                 .params(now, now, limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getObject(3, Long.class),
-                        rs.getObject(4, Long.class), rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))
+                        rs.getObject(4, Long.class), rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class),
+                        rs.getObject(8, OffsetDateTime.class)))
                 .list();
     }
 
