@@ -94,14 +94,14 @@ final class OcrText {
     }
 
     /** A per-cent sign read as {@code 96} after a decimal, or as {@code 9%}, where the share would exceed 100. */
-    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d|\\d{2})96");
+    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d)9\\d|(\\d{2})9\\d?");
     /** Digits after the per-cent sign: a second reading of the sign, {@code 12%9}. */
     private static final Pattern AFTER_PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?%)\\d{1,2}");
     private static final Pattern PERCENT_AS_9 = Pattern.compile("(\\d{1,2})9%");
 
     /**
      * The answer of a percentage field with tesseract's readings of {@code %} undone where the
-     * result cannot be a share: {@code 37.396} → 37.3%, {@code 2596} → 25%, {@code 129%} → 12%,
+     * result cannot be a share: {@code 37.396} → 37.3%, {@code 2596} → 25%, {@code 359} → 35%, {@code 129%} → 12%,
      * and digits after the sign dropped: {@code 12%9} → 12%.
      */
     static String percent(String answer) {
@@ -112,9 +112,9 @@ final class OcrText {
             answer = s;
         }
         Matcher m = PERCENT_AS_96.matcher(s);
-        // 37.396 (a share has one decimal, not three) or 2596 (more than the whole)
-        if (m.matches() && (m.group(1).contains(".") || Double.parseDouble(s) > 100)) {
-            return m.group(1) + "%";
+        // 37.396, 37.394 (a share has one decimal, not three) or 2596, 359 (more than the whole)
+        if (m.matches() && (m.group(1) != null || Double.parseDouble(s) > 100)) {
+            return (m.group(1) != null ? m.group(1) : m.group(2)) + "%";
         }
         m = PERCENT_AS_9.matcher(s);
         if (m.matches() && Integer.parseInt(m.group(1) + "9") > 100) {

@@ -43,8 +43,8 @@ class HabitAccuracyTests {
             "scans-photos", 0.85);
     /** The hold-out scans and photos, held just under today's figure the same way. */
     private static final double HOLDOUT_TARGET = 0.85;
-    /** The fax set, likewise. */
-    private static final double FAX_TARGET = 0.70;
+    /** The fax set, likewise: faxes are what OCR reads worst (README). */
+    private static final double FAX_TARGET = 0.77;
 
     private static ExtractionReport report;
     private static ExtractionReport holdout;

@@ -36,6 +36,10 @@ class OcrTextTests {
         assertThat(OcrText.percent("46.59%")).isEqualTo("46.59%");
         assertThat(OcrText.percent("35%")).isEqualTo("35%");
         assertThat(OcrText.percent("2596")).isEqualTo("25%");
+        assertThat(OcrText.percent("37.394")).isEqualTo("37.3%");
+        assertThat(OcrText.percent("359")).isEqualTo("35%");
+        assertThat(OcrText.percent("37.39")).isEqualTo("37.39");
+        assertThat(OcrText.percent("59")).isEqualTo("59");
         assertThat(OcrText.percent("96")).isEqualTo("96");
         assertThat(OcrText.percent("12%9")).isEqualTo("12%");
         assertThat(OcrText.percent("44.6%6")).isEqualTo("44.6%");
