@@ -97,7 +97,7 @@ final class BilevelPage {
     static void removeSpecks(boolean[] ink, int w, int h, int below) {
         boolean[] seen = new boolean[ink.length];
         int[] patch = new int[below];
-        int[] stack = new int[ink.length];
+        int[] stack = new int[4096];
         for (int start = 0; start < ink.length; start++) {
             if (!ink[start] || seen[start]) {
                 continue;
@@ -120,6 +120,9 @@ final class BilevelPage {
                         int ny = y + dy;
                         if (nx >= 0 && ny >= 0 && nx < w && ny < h && ink[ny * w + nx] && !seen[ny * w + nx]) {
                             seen[ny * w + nx] = true;
+                            if (top == stack.length) {
+                                stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                            }
                             stack[top++] = ny * w + nx;
                         }
                     }
@@ -149,7 +152,7 @@ final class BilevelPage {
             k[i] /= sum;
         }
         float[] tmp = new float[plane.length];
-        float[] out = new float[plane.length];
+        float[] out = plane; // the plane is not needed once it is blurred across
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 float v = 0;

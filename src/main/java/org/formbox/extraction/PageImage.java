@@ -19,6 +19,8 @@ final class PageImage {
     /** The resolution pages are read at: {@link #MAX_SIDE} on an A4 page's long side. */
     static final double TARGET_DPI = 282;
     static final double A4_LONG_INCHES = 11.69;
+    /** Black-and-white pages of a finer resolution are read like grey ones: their strokes are whole. */
+    static final double MAX_BILEVEL_DPI = 250;
     /** A black-and-white page of 100 dpi is enlarged 2.8 times, then no more. */
     private static final double MAX_BILEVEL_SCALE = 3;
     /** No page side beyond this (an A3 fax at its full resolution). */
@@ -46,9 +48,9 @@ final class PageImage {
      */
     static BufferedImage prepare(BufferedImage source, double dpi) {
         BufferedImage grey;
-        if (BilevelPage.bilevel(source)) {
+        double own = Double.isNaN(dpi) || dpi <= 0 ? Math.max(source.getWidth(), source.getHeight()) / A4_LONG_INCHES : dpi;
+        if (own < MAX_BILEVEL_DPI && BilevelPage.bilevel(source)) {
             // a fax or a black-and-white scan: cleaned at its own resolution, smoothed while it is enlarged
-            double own = Double.isNaN(dpi) || dpi <= 0 ? Math.max(source.getWidth(), source.getHeight()) / A4_LONG_INCHES : dpi;
             double scale = Math.min(MAX_BILEVEL_SCALE, Math.min(TARGET_DPI / own,
                     (double) MAX_SIDE_LARGE / Math.max(source.getWidth(), source.getHeight())));
             grey = BilevelPage.prepare(source, own, scale);

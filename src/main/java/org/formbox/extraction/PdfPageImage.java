@@ -20,6 +20,8 @@ final class PdfPageImage {
 
     /** The picture must cover this share of the page. */
     private static final double MIN_COVER = 0.6;
+    /** Pictures larger than this (an A4 page at 300 dpi) are not decoded whole. */
+    private static final long MAX_PIXELS = 9_000_000;
 
     /**
      * @param image the stored picture
@@ -51,6 +53,9 @@ final class PdfPageImage {
         }
         if (drawnW * drawnH < MIN_COVER * box.getWidth() * box.getHeight()) {
             return null;
+        }
+        if ((long) finder.found.getWidth() * finder.found.getHeight() > MAX_PIXELS) {
+            return null; // a 600 dpi scan: rendered at the reading resolution instead of decoded whole
         }
         BufferedImage image = finder.found.getImage();
         if (image == null || image.getWidth() < 200 || image.getHeight() < 200) {

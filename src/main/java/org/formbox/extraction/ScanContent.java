@@ -12,9 +12,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads scans and photos (JPEG, PNG, TIFF, BMP, and PDFs of page images) with OCR: each page is
- * cleaned and straightened, its ruling lines found, its words recognised twice (two
- * binarisations), and tables rebuilt from the word boxes like those of a PDF, each cell from the
- * surer reading. Every cell and line carries the OCR confidence of its words.
+ * cleaned and straightened (a PDF's page picture taken as stored, at its own resolution), its
+ * ruling lines found, its words recognised, and tables rebuilt from the word boxes like those of a
+ * PDF. A grey page read unsurely is read a second time with the other binarisation while the
+ * document's budget allows, each cell from the surer reading. Every cell and line carries the OCR
+ * confidence of its words.
  */
 final class ScanContent {
 
@@ -81,7 +83,7 @@ final class ScanContent {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            boolean bilevel = BilevelPage.bilevel(image.image());
+            boolean bilevel = BilevelPage.bilevel(image.image()); // at any resolution: thresholds the same either way
             BufferedImage page = PageImage.prepare(image.image(), image.dpi());
             List<Ruling> rulings = PageImage.rulings(page);
             List<Grid> best;
