@@ -60,8 +60,13 @@ public final class FieldCatalog {
 
     /** Every Annex 2 field: the survey fields, then the yearly cells. */
     public static List<FieldDef> annex2Fields() {
-        List<FieldDef> all = new ArrayList<>(surveyFields());
-        all.addAll(financialCells());
+        return survey().map(FieldCatalog::answerFields).orElse(List.of());
+    }
+
+    /** The fields a form is filled in with: its single-value fields, then its yearly cells. */
+    public static List<FieldDef> answerFields(FormDef form) {
+        List<FieldDef> all = new ArrayList<>(form.fields());
+        all.addAll(CallDefinition.tableCells(form));
         return Collections.unmodifiableList(all);
     }
 
@@ -122,14 +127,35 @@ public final class FieldCatalog {
         return definition().noneAnswers();
     }
 
-    /** The survey form (Annex 2), if the call has one. */
+    /** The survey form with the yearly table (else the first survey form), if the call has one. */
     public static Optional<FormDef> survey() {
-        return definition().form("survey");
+        List<FormDef> surveys = definition().formsOfKind("survey");
+        return surveys.stream().filter(f -> f.table() != null).findFirst().or(() -> surveys.stream().findFirst());
     }
 
     /** The proposal form (Annex 1), if the call has one. */
     public static Optional<FormDef> proposal() {
-        return definition().form("proposal");
+        return definition().formOfKind("proposal");
+    }
+
+    /** The forms of the call as they are numbered (by annex: ANNEX_1, ANNEX_2 …): issued, listed and counted so. */
+    public static List<FormDef> forms() {
+        return active.forms;
+    }
+
+    /** The annexes of the call's forms, in the order of {@link #forms()}. */
+    public static List<Annex> annexes() {
+        return active.forms.stream().map(FormDef::annex).toList();
+    }
+
+    /** The key of the field playing this role in the active call, if it gives the role. */
+    public static Optional<String> role(Role role) {
+        return definition().role(role);
+    }
+
+    /** The fields that name the enterprise on the forms (their name-fields), the surveys' first, each once. */
+    public static List<String> nameFields() {
+        return active.nameFields;
     }
 
     /** The form documents of this annex are read as. */
@@ -137,8 +163,13 @@ public final class FieldCatalog {
         return definition().form(annex);
     }
 
+    /** The form stored under this annex name. */
+    public static Optional<FormDef> form(String annex) {
+        return definition().form(annex);
+    }
+
     private static Optional<FormDef.Table> table() {
-        return survey().map(FormDef::table);
+        return definition().forms().stream().map(FormDef::table).filter(t -> t != null).findFirst();
     }
 
     private static List<String> options(String key) {
@@ -148,6 +179,8 @@ public final class FieldCatalog {
     /** The definition with its fields indexed once. */
     private static final class Active {
         final CallDefinition definition;
+        final List<FormDef> forms;
+        final List<String> nameFields;
         final List<FieldDef> all;
         final Map<String, FieldDef> byKey;
 
@@ -155,8 +188,10 @@ public final class FieldCatalog {
             this.definition = definition;
             Map<String, FieldDef> map = new LinkedHashMap<>();
             List<FormDef> forms = new ArrayList<>(definition.forms());
-            // Annex 2 first, as the forms are printed and findings are ordered
-            forms.sort(java.util.Comparator.comparing(f -> f.annex() == Annex.ANNEX_2 ? 0 : 1));
+            this.forms = forms.stream().sorted(java.util.Comparator.comparing(f -> f.annex().name())).toList();
+            // surveys first, as the forms are printed and findings are ordered
+            forms.sort(java.util.Comparator.comparing(f -> f.kind().equals("survey") ? 0 : 1));
+            this.nameFields = forms.stream().map(FormDef::nameField).distinct().toList();
             for (FormDef form : forms) {
                 form.fields().stream().filter(f -> form.outline() == null).forEach(f -> map.putIfAbsent(f.key(), f));
                 CallDefinition.tableCells(form).forEach(f -> map.putIfAbsent(f.key(), f));

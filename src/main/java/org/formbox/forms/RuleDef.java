@@ -8,7 +8,7 @@ import java.util.List;
  * {@code validation.AuditFormulas}.
  *
  * @param id            the rule id of docs/FORMS.md, e.g. A2-FIXED-LE-TOTAL
- * @param form          the kind of form it checks: {@code survey} or {@code proposal}
+ * @param form          the annex of the form it checks, e.g. ANNEX_2 (the definition may name it by kind)
  * @param severity      {@code error} (must correct) or {@code warning} (please confirm)
  * @param fields        the field keys it concerns; {@code $year}, {@code $last_year} stand for years
  * @param when          a CEL condition for the rule to apply, or empty

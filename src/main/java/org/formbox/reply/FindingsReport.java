@@ -36,7 +36,7 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> warnings = new LinkedHashMap<>();
         Set<String> messages = new LinkedHashSet<>();
-        Set<Annex> annexes = new TreeSet<>();
+        Set<Annex> annexes = new java.util.HashSet<>();
         // a value in yuan instead of 万元 also trips the rules that compare it: the unit is the one cause
         Set<String> wrongUnit = new java.util.HashSet<>();
         findings.stream().filter(f -> "A2-UNITS".equals(f.rule()) && f.overriddenBy() == null)
@@ -63,16 +63,16 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
         return new FindingsReport(new ArrayList<>(errors.values()), new ArrayList<>(warnings.values()), names(annexes));
     }
 
+    /** The forms named, in annex order: 附件1, 附件1和附件2, 附件1、附件2和附件3; else 表格. */
     private static String names(Set<Annex> annexes) {
-        if (annexes.contains(Annex.ANNEX_1) && annexes.contains(Annex.ANNEX_2)) {
-            return "附件1和附件2";
+        List<String> names = FieldCatalog.forms().stream().filter(f -> annexes.contains(f.annex()))
+                .map(org.formbox.forms.FormDef::shortName).toList();
+        if (names.isEmpty()) {
+            return "表格";
         }
-        if (annexes.contains(Annex.ANNEX_1)) {
-            return "附件1";
+        if (names.size() == 1) {
+            return names.get(0);
         }
-        if (annexes.contains(Annex.ANNEX_2)) {
-            return "附件2";
-        }
-        return "表格";
+        return String.join("、", names.subList(0, names.size() - 1)) + "和" + names.get(names.size() - 1);
     }
 }

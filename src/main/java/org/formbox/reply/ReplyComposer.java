@@ -115,6 +115,15 @@ public class ReplyComposer {
         return "如有疑问，请直接回复本邮件" + (name == null && phone == null ? "。" : "，或联系" + office + "。");
     }
 
+    /** 附件1或附件2, 附件1、附件2或附件3: the call's forms by their short names. */
+    private static String oneOfTheForms() {
+        List<String> names = FieldCatalog.forms().stream().map(FormDef::shortName).toList();
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "申报表格" : names.get(0);
+        }
+        return String.join("、", names.subList(0, names.size() - 1)) + "或" + names.get(names.size() - 1);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -124,17 +133,19 @@ public class ReplyComposer {
             return "未读取";
         }
         Annex annex = Annex.valueOf(d.annex());
-        if (annex == Annex.UNREADABLE) {
+        if (annex.equals(Annex.UNREADABLE)) {
             String why = d.unreadable() == null ? "无法读取" : Unreadable.valueOf(d.unreadable()).reason();
             return "无法读取（" + why + "）";
         }
-        if (annex == Annex.OTHER) {
-            return "不是附件1或附件2，未作处理";
+        FormDef form = FieldCatalog.form(annex).orElse(null);
+        if (form == null) {
+            return "不是" + oneOfTheForms() + "，未作处理";
         }
-        List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex() == annex && f.required()).toList();
+        List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex().equals(annex) && f.required()).toList();
         long filled = required.stream().filter(f -> d.fields().containsKey(f.key())).count();
-        String what = FieldCatalog.form(annex).map(FormDef::name).orElse(annex.label());
-        String unit = annex == Annex.ANNEX_1 ? "项内容" : "项";
+        String what = form.name();
+        // a proposal's required entries are its outline sections
+        String unit = form.kind().equals("proposal") ? "项内容" : "项";
         return filled == required.size()
                 ? "已按" + what + "读取，必填的 " + required.size() + " " + unit + "都已找到"
                 : "已按" + what + "读取，必填的 " + required.size() + " " + unit + "中找到 " + filled + " 项，其余见下面需要更正的问题";

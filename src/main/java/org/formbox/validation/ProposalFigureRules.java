@@ -8,12 +8,12 @@ import org.formbox.forms.FieldDef;
 final class ProposalFigureRules implements DocumentRules {
 
     @Override
-    public void check(Answers a, List<Finding> findings) {
-        List<String> missing = FieldCatalog.projectFacts().stream().filter(FieldDef::expected).map(FieldDef::key)
+    public void check(org.formbox.forms.FormDef form, Answers a, List<Finding> findings) {
+        List<String> missing = form.fields().stream().filter(FieldDef::expected).map(FieldDef::key)
                 .filter(key -> a.number(key) == null).toList();
         if (!missing.isEmpty()) {
             String labels = String.join("和", missing.stream().map(Answers::label).toList());
-            findings.add(Finding.warning("A1-FIGURES-UNREAD", "未能在附件1中找到" + labels
+            findings.add(Finding.warning("A1-FIGURES-UNREAD", "未能在" + form.shortName() + "中找到" + labels
                     + "的金额，请在经费投入概算部分写明（单位：万元）。", missing.toArray(String[]::new)));
         }
     }

@@ -85,7 +85,7 @@ class ReminderTests {
         Forms.ingest(intake, Instant.now(), DONE, "附件1.docx", "e05-annex1.docx", "附件2.docx", "e05-annex2.docx");
         Forms.ingest(intake, Instant.now(), HALF, "附件2.docx", "e09-annex2.docx");
         assertThat(file("宁波明睿智能装备有限公司").state()).isEqualTo(EnterpriseState.ACCEPTED);
-        assertThat(file("宁波康迪医疗器械有限公司").state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(file("宁波康迪医疗器械有限公司").state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
         assertThat(reminders.due()).as("not a reminder day").isFalse();
 
         // seven days before, before 09:00: not yet; at 09:30: the three files not complete

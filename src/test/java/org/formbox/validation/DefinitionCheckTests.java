@@ -30,7 +30,7 @@ class DefinitionCheckTests {
         CallDefinition definition = read(text());
 
         assertThat(definition.rules()).extracting(r -> r.id()).contains("A2-FIXED-LE-TOTAL", "A1-MATCHING");
-        assertThat(AuditFormulas.compile(definition).kinds()).containsExactlyInAnyOrder("survey", "proposal");
+        assertThat(AuditFormulas.compile(definition).forms()).containsExactlyInAnyOrder("ANNEX_2", "ANNEX_1");
     }
 
     @Test

@@ -126,8 +126,8 @@ class CollectionCountsTests {
             assertThat(byLabel.getOrDefault(EnterpriseState.ACCEPTED.label(), 0L)).isEqualTo(expected.get("已交齐"));
             assertThat(byLabel.getOrDefault(EnterpriseState.NEEDS_CORRECTION.label(), 0L)).isEqualTo(expected.get("需更正"));
             assertThat(byLabel.getOrDefault(EnterpriseState.NOT_SUBMITTED.label(), 0L)).isEqualTo(expected.get("未提交"));
-            assertThat(byLabel.getOrDefault(EnterpriseState.MISSING_ANNEX_1.label(), 0L)
-                    + byLabel.getOrDefault(EnterpriseState.MISSING_ANNEX_2.label(), 0L)).isEqualTo(expected.get("缺件"));
+            assertThat(byLabel.getOrDefault(EnterpriseState.valueOf("MISSING_ANNEX_1").label(), 0L)
+                    + byLabel.getOrDefault(EnterpriseState.valueOf("MISSING_ANNEX_2").label(), 0L)).isEqualTo(expected.get("缺件"));
             assertThat((long) book.getSheet("未交齐").getLastRowNum()).isEqualTo(total - expected.get("已交齐"));
         }
 
