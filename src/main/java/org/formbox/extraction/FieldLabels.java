@@ -9,8 +9,6 @@ import org.formbox.forms.FormDef;
 /** The label sets the readers look for, built from {@link FieldCatalog} so they cannot drift from it. */
 final class FieldLabels {
 
-    /** Pseudo key of the patent cell, whose one answer fills two fields (a cell of the definition). */
-    static final String PATENTS = "patents";
     /** Prefix of the pseudo keys of the yearly table's row labels. */
     static final String FINANCIAL = "financial:";
 

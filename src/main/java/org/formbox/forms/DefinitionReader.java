@@ -21,12 +21,14 @@ final class DefinitionReader {
     private static final Set<String> FORM = Set.of("kind", "annex", "short-name", "title", "name-field", "min-labels", "min-sections", "thin-below",
             "template", "fields", "cells", "table", "outline");
     private static final Set<String> FIELD = Set.of("key", "label", "type", "required", "aliases", "unit", "choice",
-            "options", "long-text", "in-cell", "expected");
+            "options", "long-text", "in-cell", "expected", "cell-words", "prose");
     private static final Set<String> RULE = Set.of("id", "form", "severity", "fields", "when", "check", "message",
             "each-year", "also-when-blank");
     private static final Map<String, FieldType> TYPES = Map.of("text", FieldType.TEXT, "money", FieldType.MONEY,
             "percent", FieldType.PERCENT, "count", FieldType.COUNT, "area", FieldType.AREA, "region", FieldType.TEXT,
-            "phone", FieldType.TEXT, "email", FieldType.TEXT);
+            "phone", FieldType.TEXT, "email", FieldType.TEXT, "duration", FieldType.COUNT);
+    /** Types that are another type with a way of reading of their own (the format of the field). */
+    private static final Set<String> FORMATS = Set.of("region", "phone", "email", "duration");
     private static final Set<String> KINDS = Set.of("survey", "proposal");
 
     private final String name;
@@ -134,7 +136,7 @@ final class DefinitionReader {
         String type = text(node, "type");
         if (!TYPES.containsKey(type)) {
             fail(node.get("type"), "unknown type “" + type + "”",
-                    "write one of text, money, percent, count, area, region, phone, email");
+                    "write one of text, money, percent, count, area, region, phone, email, duration");
         }
         String choice = optional(node, "choice");
         if (!choice.isEmpty() && !choice.equals("single") && !choice.equals("multiple")) {
@@ -142,8 +144,9 @@ final class DefinitionReader {
         }
         FieldDef field = new FieldDef(key, text(node, "label"), TYPES.get(type), bool(node, "required"), annex,
                 strings(node.get("aliases")), optional(node, "unit"),
-                Set.of("region", "phone", "email").contains(type) ? type : "", choice, strings(node.get("options")),
-                bool(node, "long-text"), optional(node, "in-cell"), bool(node, "expected"));
+                FORMATS.contains(type) ? type : "", choice, strings(node.get("options")),
+                bool(node, "long-text"), optional(node, "in-cell"), bool(node, "expected"), strings(node.get("cell-words")),
+                prose(node.get("prose"), key));
         // a counted part of a shared cell is found by its aliases only, its label being the cell's
         if (field.cell().isEmpty()) {
             labelled(field.label(), field.aliases(), labels, node);
@@ -151,6 +154,38 @@ final class DefinitionReader {
             labelled(null, field.aliases(), labels, node);
         }
         return field;
+    }
+
+    /** Placeholders of prose patterns: the usual shapes of a figure, a count, an organisation, a joining word. */
+    private static final Map<String, String> PROSE = Map.of(
+            "{number}", "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)",
+            // a figure with its unit, which applies to digits and Chinese numerals alike (0.1亿元, 5000万元, 5000)
+            "{amount}", "((?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)\\s*(?:亿元|亿|万元|万|元)?)",
+            // what an organisation's name ends in, so that 由我公司牵头 names none
+            "{organisation}", "([^，,。；;：:\\s由]{2,38}?(?:公司|集团|研究院|研究所|研究中心|大学|学院|医院|中心|实验室|厂))",
+            "{join}", "[为是:：约共计达合\\s]{0,4}");
+
+    /** The prose patterns of a fact, placeholders resolved; each must be a regular expression with a group. */
+    private List<String> prose(JsonNode node, String key) {
+        List<String> patterns = new ArrayList<>();
+        List<JsonNode> items = list(node);
+        for (int i = 0; i < items.size(); i++) {
+            String pattern = items.get(i).asText();
+            for (Map.Entry<String, String> p : PROSE.entrySet()) {
+                pattern = pattern.replace(p.getKey(), p.getValue());
+            }
+            try {
+                if (java.util.regex.Pattern.compile(pattern).matcher("").groupCount() < 1) {
+                    fail(items.get(i), "the prose pattern of " + key + " has no group for the answer",
+                            "put the answer in parentheses, or use {amount}, {number} or {organisation}");
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                fail(items.get(i), "the prose pattern of " + key + " is not a regular expression: " + e.getDescription(),
+                        "correct the pattern (in single quotes, so that a backslash stays as written)");
+            }
+            patterns.add(pattern);
+        }
+        return patterns;
     }
 
     private FormDef.Table table(JsonNode node, Map<String, Integer> labels) {

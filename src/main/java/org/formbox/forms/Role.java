@@ -21,7 +21,9 @@ public enum Role {
     /** The file's contact phone. */
     CONTACT_PHONE("contact-phone"),
     /** The project's name, which the proposal reader also finds in a proposal's title. */
-    PROJECT_NAME("project-name");
+    PROJECT_NAME("project-name"),
+    /** The outline section whose prose states the budget: the proposal reader looks there first for the figures. */
+    BUDGET_SECTION("budget-section");
 
     private final String entry;
 

@@ -67,12 +67,6 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
     private static String names(Set<Annex> annexes) {
         List<String> names = FieldCatalog.forms().stream().filter(f -> annexes.contains(f.annex()))
                 .map(org.formbox.forms.FormDef::shortName).toList();
-        if (names.isEmpty()) {
-            return "表格";
-        }
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join("、", names.subList(0, names.size() - 1)) + "和" + names.get(names.size() - 1);
+        return names.isEmpty() ? "表格" : org.formbox.forms.FormNames.listed(names, "和");
     }
 }

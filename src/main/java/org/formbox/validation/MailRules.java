@@ -3,6 +3,8 @@ package org.formbox.validation;
 import java.util.ArrayList;
 import java.util.List;
 import org.formbox.forms.Annex;
+import org.formbox.forms.FormDef;
+import org.formbox.forms.FormNames;
 
 /** The message as a whole: MAIL-UNREADABLE per attachment, MAIL-NO-FORM for the message. */
 final class MailRules {
@@ -22,19 +24,10 @@ final class MailRules {
         // An unreadable attachment is most likely the form itself: telling the sender how to
         // resend it is more helpful than also claiming that no form was attached.
         if (!annexRead && findings.isEmpty()) {
-            findings.add(Finding.error("MAIL-NO-FORM", "邮件中没有找到" + formNames() + "，"
+            findings.add(Finding.error("MAIL-NO-FORM", "邮件中没有找到" + FormNames.each(FormDef::name, "或") + "，"
                     + "请将填写好的表格作为附件重新发送。"));
         }
         return findings;
-    }
-
-    /** The call's forms, e.g. 附件1（项目实施方案）或附件2（企业基本情况调查表）. */
-    private static String formNames() {
-        List<String> names = org.formbox.forms.FieldCatalog.forms().stream().map(org.formbox.forms.FormDef::name).toList();
-        if (names.size() <= 1) {
-            return names.isEmpty() ? "申报表格" : names.get(0);
-        }
-        return String.join("、", names.subList(0, names.size() - 1)) + "或" + names.get(names.size() - 1);
     }
 
     private static String unreadableMessage(CheckedDocument document) {
