@@ -23,7 +23,7 @@ final class DefinitionReader {
     private static final Set<String> FIELD = Set.of("key", "label", "type", "required", "aliases", "unit", "choice",
             "options", "long-text", "in-cell", "expected", "cell-words", "prose");
     private static final Set<String> RULE = Set.of("id", "form", "severity", "fields", "when", "check", "message",
-            "each-year", "also-when-blank");
+            "each-year", "also-when-blank", "list-programmes");
     private static final Map<String, FieldType> TYPES = Map.of("text", FieldType.TEXT, "money", FieldType.MONEY,
             "percent", FieldType.PERCENT, "count", FieldType.COUNT, "area", FieldType.AREA, "region", FieldType.TEXT,
             "phone", FieldType.TEXT, "email", FieldType.TEXT, "duration", FieldType.COUNT);
@@ -278,7 +278,7 @@ final class DefinitionReader {
             }
             String form = ruleForm(r, id, forms);
             rules.add(new RuleDef(id, form, severity, strings(required(r, "fields")), optional(r, "when"),
-                    text(r, "check"), text(r, "message"), bool(r, "each-year"), bool(r, "also-when-blank"), line(r)));
+                    text(r, "check"), text(r, "message"), bool(r, "each-year"), bool(r, "also-when-blank"), bool(r, "list-programmes"), line(r)));
         }
         return rules;
     }

@@ -20,15 +20,6 @@ public final class FieldCatalog {
     /** The years of the shipped call's yearly table; code follows {@link #years()}, the active call's. */
     public static final List<String> YEARS = years();
 
-    /** The shipped call's ownership types; code follows the active call's field options. */
-    public static final List<String> OWNERSHIP_TYPES = options("ownership_type");
-
-    /** The shipped call's engineering-centre answers. */
-    public static final List<String> ENGINEERING_CENTRES = options("engineering_center");
-
-    /** The shipped call's regions; code follows {@link #regions()}. */
-    public static final List<String> REGIONS = regions();
-
     /** The shipped call's programmes; code follows {@link #programmes()}. */
     public static final List<String> PROGRAMMES = programmes();
 
@@ -170,10 +161,6 @@ public final class FieldCatalog {
 
     private static Optional<FormDef.Table> table() {
         return definition().forms().stream().map(FormDef::table).filter(t -> t != null).findFirst();
-    }
-
-    private static List<String> options(String key) {
-        return byKey(key).map(FieldDef::options).orElse(List.of());
     }
 
     /** The definition with its fields indexed once. */

@@ -16,10 +16,11 @@ import java.util.List;
  * @param message       the sentence in Chinese, with placeholders such as {@code {quote:total_assets}}
  * @param eachYear      whether it is checked once per year of the yearly table
  * @param alsoWhenBlank whether it is checked when its fields are blank (blank text reads as "")
+ * @param listProgrammes whether a reply lists the call's programmes after its message (a programme missing or unknown)
  * @param line          the line of the definition file it starts on, for messages
  */
 public record RuleDef(String id, String form, String severity, List<String> fields, String when, String check,
-                      String message, boolean eachYear, boolean alsoWhenBlank, int line) {
+                      String message, boolean eachYear, boolean alsoWhenBlank, boolean listProgrammes, int line) {
 
     public RuleDef {
         fields = List.copyOf(fields);

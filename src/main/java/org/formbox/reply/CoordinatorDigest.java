@@ -104,7 +104,8 @@ public class CoordinatorDigest {
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         MimeBodyPart readable = new MimeBodyPart();
         readable.setContent(alternative);
-        MimeBodyPart workbook = MailTransport.attachment("科技创新2025-汇总-" + LocalDate.ofInstant(now, zone) + ".xlsx",
+        MimeBodyPart workbook = MailTransport.attachment(
+                org.formbox.forms.FieldCatalog.definition().shortName() + "-汇总-" + LocalDate.ofInstant(now, zone) + ".xlsx",
                 SubmissionExport.XLSX, export.workbook());
         return new MimeMultipart("mixed", readable, workbook);
     }

@@ -17,7 +17,7 @@ import org.formbox.submission.SubmissionView.FindingView;
  * forms, which the headline tells), one sentence per
  * cell and cause (the same rule on the same cells, or the same sentence, is told once; a warning
  * on cells that already carry an error of the same rule is left out, and so is a warning that only
- * follows from a value written in yuan, which A2-UNITS already tells), and the list of the 13 专项
+ * follows from a value written in yuan, which A2-UNITS already tells), and the list of the call's 专项
  * beside a programme that is missing or not one of them.
  *
  * @param errors           what must be corrected
@@ -30,6 +30,11 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
     static String programmes() {
         List<String> all = FieldCatalog.programmes();
         return "本次征集的" + all.size() + "个专项为：" + String.join("、", all) + "。";
+    }
+
+    /** Whether the definition asks the reply to list the programmes after this rule's message ({@code list-programmes}). */
+    private static boolean listsProgrammes(String rule) {
+        return FieldCatalog.definition().rules().stream().anyMatch(r -> r.id().equals(rule) && r.listProgrammes());
     }
 
     static FindingsReport of(List<FindingView> findings) {
@@ -51,7 +56,7 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
                 continue;
             }
             String cause = f.rule() + "|" + String.join(",", new TreeSet<>(f.fields()));
-            String text = "A1-PROGRAMME".equals(f.rule()) ? f.message() + programmes() : f.message();
+            String text = listsProgrammes(f.rule()) ? f.message() + programmes() : f.message();
             if ("error".equals(f.severity())) {
                 errors.putIfAbsent(cause, text);
                 f.fields().stream().map(FieldCatalog::byKey).flatMap(java.util.Optional::stream).map(FieldDef::annex)

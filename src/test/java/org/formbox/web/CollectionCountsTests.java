@@ -154,14 +154,14 @@ class CollectionCountsTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(needing.get("total").asLong()).isEqualTo(expected.get("需更正"));
         JsonNode item = needing.get("items").get(0);
-        assertThat(item.get("annex1").get("submissionId").asLong()).isPositive();
+        assertThat(item.get("annexes").get("ANNEX_1").get("submissionId").asLong()).isPositive();
         assertThat(item.get("errors").asLong()).isPositive();
         long id = item.get("id").asLong();
         JsonNode file = json.readTree(mvc.perform(get("/api/enterprises/" + id).with(staffUser())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(file.get("state").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat(file.get("findings").findValuesAsText("severity")).contains("error");
-        assertThat(file.get("annex2").get("fields").size()).isPositive();
+        assertThat(file.get("annexes").get("ANNEX_2").get("fields").size()).isPositive();
         assertThat(file.get("correspondence").findValuesAsText("kind")).contains("REPLY");
         assertThat(page("/enterprises/" + id)).contains(file.get("name").asText(), "现存问题", "往来邮件");
     }
