@@ -194,6 +194,32 @@ class DefinitionCheckTests {
     }
 
     @Test
+    void refusesAProsePatternThatIsNoPatternOrHasNoAnswer() throws IOException {
+        String unclosed = text().replace("prose: ['自筹(?:经费|资金)?{join}{amount}']", "prose: ['自筹(?:经费|资金{join}{amount}']");
+        assertThatThrownBy(() -> read(unclosed))
+                .hasMessageContaining("line " + lineOf(unclosed, "prose: ['自筹(?:经费|资金{join}"))
+                .hasMessageContaining("the prose pattern of self_raised_funding is not a regular expression")
+                .hasMessageContaining("Fix: correct the pattern");
+
+        String noGroup = text().replace("prose: ['自筹(?:经费|资金)?{join}{amount}']", "prose: ['自筹(?:经费|资金)?']");
+        assertThatThrownBy(() -> read(noGroup))
+                .hasMessageContaining("line " + lineOf(noGroup, "prose: ['自筹(?:经费|资金)?']"))
+                .hasMessageContaining("the prose pattern of self_raised_funding has no group for the answer");
+    }
+
+    @Test
+    void theShippedRolesNameItsFields() throws IOException {
+        CallDefinition definition = read(text());
+
+        assertThat(definition.role(org.formbox.forms.Role.REGION)).contains("region");
+        assertThat(definition.role(org.formbox.forms.Role.CONTACT_EMAIL)).contains("contact_email");
+        assertThat(definition.role(org.formbox.forms.Role.BUDGET_SECTION)).contains("management.budget");
+        // without roles the file simply has no district: the definition is still accepted
+        assertThat(read(text().replaceAll("(?m)^  (region|programme|contact-[a-z]+|project-name|budget-section): .*\n", "")
+                .replace("roles:\n", "")).role(org.formbox.forms.Role.REGION)).isEmpty();
+    }
+
+    @Test
     void theServiceDoesNotStartWithABrokenDefinition(@TempDir Path operatorCalls) throws IOException {
         String broken = text().replace("check: fixed_assets <= total_assets", "check: fixed_asset <= total_assets");
         Files.writeString(operatorCalls.resolve("kjcx-2025.yaml"), broken);
