@@ -23,7 +23,7 @@ import org.formbox.forms.FormDef;
 import org.formbox.outbox.Outbox;
 import org.formbox.outbox.OutboxMail;
 import org.formbox.reply.MailTemplates;
-import org.formbox.reply.MailTransport;
+import org.formbox.outbox.MailTransport;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
 import org.formbox.submission.EnterpriseState;
