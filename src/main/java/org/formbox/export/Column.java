@@ -61,7 +61,7 @@ public record Column(String header, Kind kind) {
             case PERCENT -> Kind.PERCENT;
             case COUNT -> Kind.INTEGER;
             case AREA -> Kind.NUMBER;
-            case TEXT -> field.key().contains(".") || !field.required() && field.annex() == org.formbox.forms.Annex.ANNEX_2
+            case TEXT -> field.key().contains(".") || !field.required() && field.longText()
                     ? Kind.LONG_TEXT : Kind.WRAPPED;
         };
         String unit = field.type() == FieldType.COUNT ? field.displayUnit() : field.type().unit();

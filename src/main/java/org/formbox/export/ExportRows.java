@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.formbox.forms.Annex;
+import org.formbox.forms.FormDef;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
 import org.formbox.submission.SubmissionView.Detail;
@@ -67,21 +67,26 @@ final class ExportRows {
         return new Table("问题", columns, rows);
     }
 
-    /** One row per Annex 1 document of the latest submissions. */
+    /** The name of the projects sheet: the proposal form's short name and 项目 (附件1项目). */
+    static String projectsSheet() {
+        return FieldCatalog.proposal().map(FormDef::shortName).orElse("") + "项目";
+    }
+
+    /** One row per proposal document of the latest submissions. */
     static Table projects(List<Detail> latest) {
         List<Column> columns = new ArrayList<>(List.of(Column.integer("提交编号"), Column.text("企业名称"), Column.text("文件名")));
         FieldCatalog.projectFacts().forEach(f -> columns.add(Column.of(f)));
         List<List<Object>> rows = new ArrayList<>();
         for (Detail d : latest) {
             for (Document doc : d.documents()) {
-                if (Annex.ANNEX_1.name().equals(doc.annex())) {
+                if (FieldCatalog.form(doc.annex()).map(f -> f.kind().equals("proposal")).orElse(false)) {
                     List<Object> row = new ArrayList<>(java.util.Arrays.asList(d.id(), d.enterpriseName(), doc.filename()));
                     FieldCatalog.projectFacts().forEach(f -> row.add(doc.fields().get(f.key())));
                     rows.add(row);
                 }
             }
         }
-        return new Table("附件1项目", columns, rows);
+        return new Table(projectsSheet(), columns, rows);
     }
 
     /** The values of all documents, the first document's value winning. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.formbox.forms.Annex;
+import org.formbox.forms.FormDef;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
 import org.formbox.submission.EnterpriseFile;
@@ -13,24 +13,32 @@ import org.formbox.submission.EnterpriseState;
 import org.formbox.validation.Finding;
 
 /**
- * The workbook's content as tables, one row per enterprise file: both current annexes and the
- * state (企业档案), the enterprises not submitted or incomplete with their contacts (未交齐), the
- * findings standing (问题) and the current Annex 1 projects (附件1项目). Plain Java.
+ * The workbook's content as tables, one row per enterprise file: the current document of each form
+ * and the state (企业档案), the enterprises not submitted or incomplete with their contacts (未交齐),
+ * the findings standing (问题) and the current proposals' projects (附件1项目, named after the
+ * proposal form). Plain Java.
  */
 final class FileRows {
 
     private FileRows() {
     }
 
-    static final List<Column> FILE_COLUMNS = List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.text("名单内"),
-            Column.text("地区"), Column.text("专项"), Column.state("状态"), Column.text("逾期"), Column.time("附件1收到时间"),
-            Column.integer("附件1提交编号"), Column.time("附件2收到时间"), Column.integer("附件2提交编号"), Column.integer("错误数"),
-            Column.integer("提示数"), Column.integer("待确认材料"), Column.wrapped("主要问题"), Column.text("联系人"),
-            Column.text("电话"), Column.text("邮箱"), Column.time("交齐时间"));
+    /** The columns of 企业档案 before the fields: a received time and submission number per form. */
+    static List<Column> fileColumns() {
+        List<Column> columns = new ArrayList<>(List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.text("名单内"),
+                Column.text("地区"), Column.text("专项"), Column.state("状态"), Column.text("逾期")));
+        for (FormDef form : FieldCatalog.forms()) {
+            columns.add(Column.time(form.shortName() + "收到时间"));
+            columns.add(Column.integer(form.shortName() + "提交编号"));
+        }
+        columns.addAll(List.of(Column.integer("错误数"), Column.integer("提示数"), Column.integer("待确认材料"),
+                Column.wrapped("主要问题"), Column.text("联系人"), Column.text("电话"), Column.text("邮箱"), Column.time("交齐时间")));
+        return columns;
+    }
 
-    /** 企业档案: one row per enterprise, its file's fields from the current Annex 2 and Annex 1. */
+    /** 企业档案: one row per enterprise, its file's fields from the current document of the form holding each. */
     static ExportRows.Table files(List<EnterpriseFile> files) {
-        List<Column> columns = new ArrayList<>(FILE_COLUMNS);
+        List<Column> columns = fileColumns();
         // each label once: a field whose label is already a column (企业名称) is not repeated
         List<FieldDef> fields = FieldCatalog.all().stream()
                 .filter(f -> columns.stream().noneMatch(c -> c.header().equals(Column.of(f).header()))).toList();
@@ -38,11 +46,15 @@ final class FileRows {
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
             List<Object> row = new ArrayList<>(Arrays.asList(f.id(), f.name(), f.onRoster() ? "是" : "否", f.region(),
-                    f.programme(), f.state().label(), f.late() ? "逾期" : null, time(f.annex1()), id(f.annex1()),
-                    time(f.annex2()), id(f.annex2()), f.errors(), f.warnings(), f.held().size(), findingsText(f.findings()),
+                    f.programme(), f.state().label(), f.late() ? "逾期" : null));
+            for (FormDef form : FieldCatalog.forms()) {
+                row.add(time(f.current(form.annex().name())));
+                row.add(id(f.current(form.annex().name())));
+            }
+            row.addAll(Arrays.asList(f.errors(), f.warnings(), f.held().size(), findingsText(f.findings()),
                     f.contactName(), f.contactPhone(), f.contactEmail(), f.completedAt()));
             for (FieldDef d : fields) {
-                EnterpriseFile.Annex source = d.annex() == Annex.ANNEX_1 ? f.annex1() : f.annex2();
+                EnterpriseFile.Annex source = f.current(d.annex().name());
                 row.add(source == null ? null : source.fields().get(d.key()));
             }
             rows.add(row);
@@ -57,11 +69,11 @@ final class FileRows {
                 Column.text("最近来信邮箱"), Column.time("最近催报"), Column.text("退信地址"));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
-            if (f.state() == EnterpriseState.ACCEPTED) {
+            if (f.state().equals(EnterpriseState.ACCEPTED)) {
                 continue;
             }
-            String missing = f.annex1() == null && f.annex2() == null ? "附件1、附件2"
-                    : f.annex1() == null ? "附件1" : f.annex2() == null ? "附件2" : null;
+            String missing = f.missing().isEmpty() ? null
+                    : String.join("、", f.missing().stream().map(FormDef::shortName).toList());
             rows.add(Arrays.asList(f.name(), f.onRoster() ? "是" : "否", f.region(), f.state().label(), missing, f.errors(),
                     f.contactName(), f.contactPhone(), f.contactEmail(), f.lastSender(), f.lastReminderAt(),
                     f.bouncedAddress()));
@@ -84,34 +96,39 @@ final class FileRows {
         return new ExportRows.Table("问题", columns, rows);
     }
 
-    /** 附件1项目: the current Annex 1 of each enterprise. */
+    /** 附件1项目: the current proposal of each enterprise (the sheet named after the proposal form). */
     static ExportRows.Table projects(List<EnterpriseFile> files) {
         List<Column> columns = new ArrayList<>(List.of(Column.integer("企业编号"), Column.text("企业名称"), Column.integer("提交编号"),
                 Column.text("文件名")));
         FieldCatalog.projectFacts().forEach(f -> columns.add(Column.of(f)));
         List<List<Object>> rows = new ArrayList<>();
+        String proposal = FieldCatalog.proposal().map(p -> p.annex().name()).orElse(null);
         for (EnterpriseFile f : files) {
-            if (f.annex1() != null) {
-                List<Object> row = new ArrayList<>(Arrays.asList(f.id(), f.name(), f.annex1().submissionId(), f.annex1().filename()));
-                FieldCatalog.projectFacts().forEach(d -> row.add(f.annex1().fields().get(d.key())));
+            EnterpriseFile.Annex current = proposal == null ? null : f.current(proposal);
+            if (current != null) {
+                List<Object> row = new ArrayList<>(Arrays.asList(f.id(), f.name(), current.submissionId(), current.filename()));
+                FieldCatalog.projectFacts().forEach(d -> row.add(current.fields().get(d.key())));
                 rows.add(row);
             }
         }
-        return new ExportRows.Table("附件1项目", columns, rows);
+        return new ExportRows.Table(ExportRows.projectsSheet(), columns, rows);
     }
 
     /** The board as shown, one row per enterprise. */
     static ExportRows.Table board(List<EnterpriseFile> files, Map<Long, Instant> lastReplies) {
-        List<Column> columns = List.of(Column.text("企业名称"), Column.text("名单内"), Column.text("地区"), Column.text("专项"),
-                Column.state("状态"), Column.text("逾期"), Column.time("附件1收到时间"), Column.time("附件2收到时间"),
-                Column.integer("错误数"), Column.integer("提示数"), Column.wrapped("主要问题"), Column.time("最近回复"),
-                Column.time("最近催报"), Column.text("联系人"), Column.text("电话"), Column.text("邮箱"));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("企业名称"), Column.text("名单内"), Column.text("地区"),
+                Column.text("专项"), Column.state("状态"), Column.text("逾期")));
+        FieldCatalog.forms().forEach(form -> columns.add(Column.time(form.shortName() + "收到时间")));
+        columns.addAll(List.of(Column.integer("错误数"), Column.integer("提示数"), Column.wrapped("主要问题"), Column.time("最近回复"),
+                Column.time("最近催报"), Column.text("联系人"), Column.text("电话"), Column.text("邮箱")));
         List<List<Object>> rows = new ArrayList<>();
         for (EnterpriseFile f : files) {
-            rows.add(Arrays.asList(f.name(), f.onRoster() ? "是" : "否", f.region(), f.programme(), f.state().label(),
-                    f.late() ? "逾期" : null, time(f.annex1()), time(f.annex2()), f.errors(), f.warnings(),
-                    findingsText(f.findings()), lastReplies.get(f.id()), f.lastReminderAt(), f.contactName(),
-                    f.contactPhone(), f.contactEmail()));
+            List<Object> row = new ArrayList<>(Arrays.asList(f.name(), f.onRoster() ? "是" : "否", f.region(), f.programme(),
+                    f.state().label(), f.late() ? "逾期" : null));
+            FieldCatalog.forms().forEach(form -> row.add(time(f.current(form.annex().name()))));
+            row.addAll(Arrays.asList(f.errors(), f.warnings(), findingsText(f.findings()), lastReplies.get(f.id()),
+                    f.lastReminderAt(), f.contactName(), f.contactPhone(), f.contactEmail()));
+            rows.add(row);
         }
         return new ExportRows.Table("进度", columns, rows);
     }

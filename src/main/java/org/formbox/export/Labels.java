@@ -32,10 +32,6 @@ public final class Labels {
         if (annex == null) {
             return "";
         }
-        try {
-            return Annex.valueOf(annex).label();
-        } catch (IllegalArgumentException e) {
-            return annex;
-        }
+        return Annex.valueOf(annex).label();
     }
 }

@@ -53,8 +53,8 @@ final class FieldCollector {
             return;
         }
         String answer = Placeholders.strip(raw);
-        if (FieldLabels.PATENTS.equals(key)) {
-            PatentCounts.split(answer).forEach(v -> values.putIfAbsent(v.key(), v.from(from.source(), from.confidence())));
+        if (!SharedCells.parts(key).isEmpty()) {
+            SharedCells.split(key, answer).forEach(v -> values.putIfAbsent(v.key(), v.from(from.source(), from.confidence())));
             return;
         }
         FieldDef def = FieldLabels.def(key);

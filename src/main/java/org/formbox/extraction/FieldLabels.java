@@ -4,30 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
+import org.formbox.forms.FormDef;
 
 /** The label sets the readers look for, built from {@link FieldCatalog} so they cannot drift from it. */
 final class FieldLabels {
 
-    /** Pseudo key of the patent cell, whose one answer fills two fields (a cell of the definition). */
-    static final String PATENTS = "patents";
     /** Prefix of the pseudo keys of the yearly table's row labels. */
     static final String FINANCIAL = "financial:";
 
     private FieldLabels() {
     }
 
-    /** The Annex 2 labels: survey fields, the patent cell and the yearly table's rows. */
+    /** The labels of the survey form with the yearly table. */
     static LabelMatcher survey() {
+        return survey(FieldCatalog.survey().orElseThrow());
+    }
+
+    /** A survey form's labels: its fields, its shared cells and its yearly table's rows. */
+    static LabelMatcher survey(FormDef form) {
         List<LabelMatcher.Entry> entries = new ArrayList<>();
-        for (FieldDef f : FieldCatalog.surveyFields()) {
+        for (FieldDef f : form.fields()) {
             // a part of a shared cell answers to its own aliases; the cell's labels find the cell
             List<String> labels = f.cell().isEmpty() ? f.labels() : f.aliases();
             labels.forEach(l -> entries.add(new LabelMatcher.Entry(f.key(), LabelMatcher.core(l), f.longText())));
         }
-        FieldCatalog.survey().ifPresent(form -> form.cells().forEach(c -> c.aliases().forEach(l ->
-                entries.add(new LabelMatcher.Entry(c.key(), LabelMatcher.core(l), false)))));
-        FieldCatalog.financialRows().forEach((row, label) ->
-                entries.add(new LabelMatcher.Entry(FINANCIAL + row, LabelMatcher.core(label), false)));
+        form.cells().forEach(c -> c.aliases().forEach(l ->
+                entries.add(new LabelMatcher.Entry(c.key(), LabelMatcher.core(l), false))));
+        if (form.table() != null) {
+            form.table().rows().forEach(row ->
+                    entries.add(new LabelMatcher.Entry(FINANCIAL + row.key(), LabelMatcher.core(row.label()), false)));
+        }
         return new LabelMatcher(entries);
     }
 

@@ -1,37 +1,68 @@
 package org.formbox.extraction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.formbox.forms.Annex;
+import org.formbox.forms.CallDefinition;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldValue;
 import org.formbox.forms.FormDef;
 
 /**
- * Decides what a readable document is by what it contains: Annex 2 when enough survey labels are
- * present (answered or not), Annex 1 when enough outline headings are; the stronger wins when both.
+ * Decides what a readable document is by what it contains: a survey form when enough of its labels
+ * are present (answered or not), the proposal when enough outline headings are; of the forms that
+ * qualify, the one with the largest share of its labels or sections present wins.
  */
 final class FormClassifier {
 
-    private final SurveyReader survey = new SurveyReader();
     private final ProposalReader proposal = new ProposalReader();
+    private volatile Surveys surveys;
+
+    /** The survey readers of one definition, built once for it. */
+    private record Surveys(CallDefinition definition, List<FormDef> forms, List<SurveyReader> readers) {
+    }
 
     ReadDocument classify(DocumentContent content) {
-        FieldCollector a2 = survey.read(content);
-        ProposalReader.Proposal a1 = proposal.read(content);
-        // the thresholds are the definition's min-labels (of the survey's labels incl. the yearly rows)
+        Surveys s = surveys();
+        Annex best = Annex.OTHER;
+        Map<String, FieldValue> fields = Map.of();
+        double bestShare = 0;
+        // the thresholds are the definition's min-labels (of a survey's labels incl. the yearly rows)
         // and min-sections (of the outline's sections)
-        int minLabels = FieldCatalog.survey().map(FormDef::minLabels).orElse(Integer.MAX_VALUE);
-        int minSections = FieldCatalog.proposal().map(FormDef::minSections).orElse(Integer.MAX_VALUE);
-        double surveyShare = a2.labelsSeen() >= minLabels
-                ? (double) a2.labelsSeen() / (FieldCatalog.surveyFields().size() + FieldCatalog.financialRows().size()) : 0;
-        double proposalShare = a1.sectionsFound() >= minSections
-                ? (double) a1.sectionsFound() / FieldCatalog.sections().size() : 0;
-        if (surveyShare == 0 && proposalShare == 0) {
-            return new ReadDocument(Annex.OTHER, Map.of(), null);
+        for (int i = 0; i < s.forms().size(); i++) {
+            FormDef form = s.forms().get(i);
+            FieldCollector read = s.readers().get(i).read(content);
+            int labels = form.fields().size() + (form.table() == null ? 0 : form.table().rows().size());
+            double share = read.labelsSeen() >= form.minLabels() ? (double) read.labelsSeen() / labels : 0;
+            if (share > bestShare) {
+                best = form.annex();
+                bestShare = share;
+                fields = read.values();
+            }
         }
-        if (surveyShare >= proposalShare) {
-            return new ReadDocument(Annex.ANNEX_2, a2.values(), null);
+        FormDef outline = FieldCatalog.proposal().orElse(null);
+        if (outline != null) {
+            ProposalReader.Proposal a1 = proposal.read(content);
+            double share = a1.sectionsFound() >= outline.minSections()
+                    ? (double) a1.sectionsFound() / FieldCatalog.sections().size() : 0;
+            if (share > bestShare) {
+                return new ReadDocument(outline.annex(), a1.fields(), null);
+            }
         }
-        return new ReadDocument(Annex.ANNEX_1, a1.fields(), null);
+        return new ReadDocument(best, fields, null);
+    }
+
+    private Surveys surveys() {
+        CallDefinition definition = FieldCatalog.definition();
+        Surveys s = surveys;
+        if (s == null || s.definition() != definition) {
+            List<FormDef> forms = definition.formsOfKind("survey");
+            List<SurveyReader> readers = new ArrayList<>();
+            forms.forEach(f -> readers.add(new SurveyReader(f)));
+            s = new Surveys(definition, forms, List.copyOf(readers));
+            surveys = s;
+        }
+        return s;
     }
 }

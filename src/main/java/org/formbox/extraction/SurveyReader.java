@@ -1,11 +1,16 @@
 package org.formbox.extraction;
 
-/** Reads Annex 2 answers from a document's tables first, then from its running text for what is still missing. */
+/** Reads a survey form's answers from a document's tables first, then from its running text for what is still missing. */
 final class SurveyReader {
 
-    private final LabelMatcher labels = FieldLabels.survey();
-    private final SurveyGridReader grids = new SurveyGridReader(labels);
-    private final SurveyLineReader lines = new SurveyLineReader(labels);
+    private final SurveyGridReader grids;
+    private final SurveyLineReader lines;
+
+    SurveyReader(org.formbox.forms.FormDef form) {
+        LabelMatcher labels = FieldLabels.survey(form);
+        grids = new SurveyGridReader(labels);
+        lines = new SurveyLineReader(labels);
+    }
 
     FieldCollector read(DocumentContent content) {
         FieldCollector out = new FieldCollector();

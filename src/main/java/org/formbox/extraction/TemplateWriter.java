@@ -34,8 +34,9 @@ public final class TemplateWriter {
     /** The blank forms of the active call, each with the file name its template gives. */
     public static List<Blank> blanks() {
         List<Blank> blanks = new ArrayList<>();
-        FieldCatalog.proposal().ifPresent(f -> blanks.add(new Blank(f.template().file(), annex1())));
-        FieldCatalog.survey().ifPresent(f -> blanks.add(new Blank(f.template().file(), annex2())));
+        for (FormDef form : FieldCatalog.forms()) {
+            blanks.add(new Blank(form.template().file(), form.kind().equals("proposal") ? proposal(form) : survey(form)));
+        }
         return List.copyOf(blanks);
     }
 
@@ -43,9 +44,13 @@ public final class TemplateWriter {
     public record Blank(String filename, byte[] content) {
     }
 
-    /** The blank survey table (Annex 2). */
+    /** The blank survey table with the yearly table (Annex 2). */
     public static byte[] annex2() {
-        FormDef form = FieldCatalog.survey().orElseThrow();
+        return survey(FieldCatalog.survey().orElseThrow());
+    }
+
+    /** The blank of a survey form: its label/value rows, its yearly table, free-text rows and contact row. */
+    public static byte[] survey(FormDef form) {
         try (XWPFDocument doc = new XWPFDocument()) {
             form.template().titles().forEach(t -> title(doc, t));
             XWPFTable table = doc.createTable(1, COLUMNS);
@@ -82,7 +87,11 @@ public final class TemplateWriter {
 
     /** The blank proposal (Annex 1): a cover table of the project facts and the outline headings. */
     public static byte[] annex1() {
-        FormDef form = FieldCatalog.proposal().orElseThrow();
+        return proposal(FieldCatalog.proposal().orElseThrow());
+    }
+
+    /** The blank of a proposal form. */
+    public static byte[] proposal(FormDef form) {
         try (XWPFDocument doc = new XWPFDocument()) {
             form.template().titles().forEach(t -> title(doc, t));
             XWPFTable cover = doc.createTable(1, 2);

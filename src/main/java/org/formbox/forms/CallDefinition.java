@@ -23,18 +23,20 @@ import java.util.Optional;
  * @param programmes  the programmes (专项)
  * @param forms       the forms
  * @param echo        the keys a reply echoes, in order
+ * @param roles       the field playing each role the definition gives (region → region …)
  * @param rules       the audit rules, in order
  */
 public record CallDefinition(String name, String file, String title, String office, String shortName,
                              String mailName, List<String> noneAnswers,
                              RegionNames regions, List<String> programmes, List<FormDef> forms, List<String> echo,
-                             List<RuleDef> rules) {
+                             Map<Role, String> roles, List<RuleDef> rules) {
 
     public CallDefinition {
         noneAnswers = List.copyOf(noneAnswers);
         programmes = List.copyOf(programmes);
         forms = List.copyOf(forms);
         echo = List.copyOf(echo);
+        roles = Map.copyOf(roles);
         rules = List.copyOf(rules);
     }
 
@@ -53,14 +55,29 @@ public record CallDefinition(String name, String file, String title, String offi
         }
     }
 
-    /** The form read by this kind of reader ({@code survey} or {@code proposal}). */
-    public Optional<FormDef> form(String kind) {
+    /** The first form read by this kind of reader ({@code survey} or {@code proposal}). */
+    public Optional<FormDef> formOfKind(String kind) {
         return forms.stream().filter(f -> f.kind().equals(kind)).findFirst();
+    }
+
+    /** The forms read by this kind of reader, in definition order. */
+    public List<FormDef> formsOfKind(String kind) {
+        return forms.stream().filter(f -> f.kind().equals(kind)).toList();
+    }
+
+    /** The form stored under this annex name (ANNEX_2 …). */
+    public Optional<FormDef> form(String annex) {
+        return forms.stream().filter(f -> f.annex().name().equals(annex)).findFirst();
     }
 
     /** The form documents of this annex are read as. */
     public Optional<FormDef> form(Annex annex) {
-        return forms.stream().filter(f -> f.annex() == annex).findFirst();
+        return annex == null ? Optional.empty() : form(annex.name());
+    }
+
+    /** The key of the field playing this role, if the definition gives the role. */
+    public Optional<String> role(Role role) {
+        return Optional.ofNullable(roles.get(role));
     }
 
     /** Every field of every form, in form order: single fields, then table cells, then sections. */

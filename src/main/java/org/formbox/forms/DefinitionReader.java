@@ -17,16 +17,18 @@ import java.util.Set;
  */
 final class DefinitionReader {
 
-    private static final Set<String> TOP = Set.of("call", "none-answers", "regions", "programmes", "forms", "reply", "rules");
-    private static final Set<String> FORM = Set.of("kind", "annex", "name", "name-field", "min-labels", "min-sections", "thin-below",
+    private static final Set<String> TOP = Set.of("call", "none-answers", "regions", "programmes", "forms", "reply", "roles", "rules");
+    private static final Set<String> FORM = Set.of("kind", "annex", "short-name", "title", "name-field", "min-labels", "min-sections", "thin-below",
             "template", "fields", "cells", "table", "outline");
     private static final Set<String> FIELD = Set.of("key", "label", "type", "required", "aliases", "unit", "choice",
-            "options", "long-text", "in-cell", "expected");
+            "options", "long-text", "in-cell", "expected", "cell-words", "prose");
     private static final Set<String> RULE = Set.of("id", "form", "severity", "fields", "when", "check", "message",
-            "each-year", "also-when-blank");
+            "each-year", "also-when-blank", "list-programmes");
     private static final Map<String, FieldType> TYPES = Map.of("text", FieldType.TEXT, "money", FieldType.MONEY,
             "percent", FieldType.PERCENT, "count", FieldType.COUNT, "area", FieldType.AREA, "region", FieldType.TEXT,
-            "phone", FieldType.TEXT, "email", FieldType.TEXT);
+            "phone", FieldType.TEXT, "email", FieldType.TEXT, "duration", FieldType.COUNT);
+    /** Types that are another type with a way of reading of their own (the format of the field). */
+    private static final Set<String> FORMATS = Set.of("region", "phone", "email", "duration");
     private static final Set<String> KINDS = Set.of("survey", "proposal");
 
     private final String name;
@@ -49,18 +51,28 @@ final class DefinitionReader {
         for (JsonNode f : list(required(root, "forms"))) {
             forms.add(form(f));
         }
-        Set<String> kinds = new LinkedHashSet<>();
+        Set<String> annexes = new LinkedHashSet<>();
+        int proposals = 0;
+        int tables = 0;
         for (int i = 0; i < forms.size(); i++) {
-            if (!kinds.add(forms.get(i).kind())) {
-                fail(list(root.get("forms")).get(i), "a second form of kind “" + forms.get(i).kind() + "”",
-                        "give each kind of form once");
+            FormDef form = forms.get(i);
+            JsonNode at = list(root.get("forms")).get(i);
+            if (!annexes.add(form.annex().name())) {
+                fail(at.get("annex"), "a second form “" + form.annex().name() + "”", "give each form an annex of its own (ANNEX_1, ANNEX_2, ANNEX_3 …)");
+            }
+            // one outline reader and one yearly table per call: the readers know the one of each
+            if (form.kind().equals("proposal") && ++proposals > 1) {
+                fail(at.get("kind"), "a second form of kind proposal", "give the call one proposal form; further forms can be surveys");
+            }
+            if (form.table() != null && ++tables > 1) {
+                fail(at.get("table"), "a second yearly table", "give the call one yearly table, in one of its survey forms");
             }
         }
         known(call, Set.of("name", "office", "short-name", "mail-name"), "call");
         CallDefinition definition = new CallDefinition(name, file, text(call, "name"), text(call, "office"),
                 text(call, "short-name"), text(call, "mail-name"),
                 strings(root.get("none-answers")), regions, strings(required(root, "programmes")), forms,
-                echo(root.get("reply")), rules(root.get("rules"), kinds));
+                echo(root.get("reply")), roles(root.get("roles")), rules(root.get("rules"), forms));
         templates(root, definition);
         return definition;
     }
@@ -103,17 +115,18 @@ final class DefinitionReader {
         if (fields.stream().noneMatch(f -> f.key().equals(nameField))) {
             fail(node.get("name-field"), "name-field “" + nameField + "” is no field of this form", "name one of the form's fields");
         }
-        return new FormDef(kind, annex, text(node, "name"), nameField, integer(node, "min-labels", 8),
+        return new FormDef(kind, annex, text(node, "short-name"), text(node, "title"), nameField, integer(node, "min-labels", 8),
                 integer(node, "min-sections", 5), integer(node, "thin-below", 30), template(node.get("template")),
                 fields, cells, table, outline);
     }
 
     private Annex annex(JsonNode node) {
         String annex = text(node, "annex");
-        if (!annex.equals("ANNEX_1") && !annex.equals("ANNEX_2")) {
-            fail(node.get("annex"), "unknown annex “" + annex + "”", "write ANNEX_1 or ANNEX_2");
+        if (!annex.matches("[A-Z][A-Z0-9_]{0,19}") || annex.equals(Annex.OTHER.name()) || annex.equals(Annex.UNREADABLE.name())) {
+            fail(node.get("annex"), "“" + annex + "” cannot name a form",
+                    "write capitals, digits and _, at most 20, other than OTHER and UNREADABLE (e.g. ANNEX_3)");
         }
-        return Annex.valueOf(annex);
+        return new Annex(annex, FormDef.label(text(node, "short-name"), text(node, "title")));
     }
 
     private FieldDef field(JsonNode node, Annex annex, Map<String, Integer> labels) {
@@ -123,7 +136,7 @@ final class DefinitionReader {
         String type = text(node, "type");
         if (!TYPES.containsKey(type)) {
             fail(node.get("type"), "unknown type “" + type + "”",
-                    "write one of text, money, percent, count, area, region, phone, email");
+                    "write one of text, money, percent, count, area, region, phone, email, duration");
         }
         String choice = optional(node, "choice");
         if (!choice.isEmpty() && !choice.equals("single") && !choice.equals("multiple")) {
@@ -131,8 +144,9 @@ final class DefinitionReader {
         }
         FieldDef field = new FieldDef(key, text(node, "label"), TYPES.get(type), bool(node, "required"), annex,
                 strings(node.get("aliases")), optional(node, "unit"),
-                Set.of("region", "phone", "email").contains(type) ? type : "", choice, strings(node.get("options")),
-                bool(node, "long-text"), optional(node, "in-cell"), bool(node, "expected"));
+                FORMATS.contains(type) ? type : "", choice, strings(node.get("options")),
+                bool(node, "long-text"), optional(node, "in-cell"), bool(node, "expected"), strings(node.get("cell-words")),
+                prose(node.get("prose"), key));
         // a counted part of a shared cell is found by its aliases only, its label being the cell's
         if (field.cell().isEmpty()) {
             labelled(field.label(), field.aliases(), labels, node);
@@ -140,6 +154,38 @@ final class DefinitionReader {
             labelled(null, field.aliases(), labels, node);
         }
         return field;
+    }
+
+    /** Placeholders of prose patterns: the usual shapes of a figure, a count, an organisation, a joining word. */
+    private static final Map<String, String> PROSE = Map.of(
+            "{number}", "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)",
+            // a figure with its unit, which applies to digits and Chinese numerals alike (0.1亿元, 5000万元, 5000)
+            "{amount}", "((?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)\\s*(?:亿元|亿|万元|万|元)?)",
+            // what an organisation's name ends in, so that 由我公司牵头 names none
+            "{organisation}", "([^，,。；;：:\\s由]{2,38}?(?:公司|集团|研究院|研究所|研究中心|大学|学院|医院|中心|实验室|厂))",
+            "{join}", "[为是:：约共计达合\\s]{0,4}");
+
+    /** The prose patterns of a fact, placeholders resolved; each must be a regular expression with a group. */
+    private List<String> prose(JsonNode node, String key) {
+        List<String> patterns = new ArrayList<>();
+        List<JsonNode> items = list(node);
+        for (int i = 0; i < items.size(); i++) {
+            String pattern = items.get(i).asText();
+            for (Map.Entry<String, String> p : PROSE.entrySet()) {
+                pattern = pattern.replace(p.getKey(), p.getValue());
+            }
+            try {
+                if (java.util.regex.Pattern.compile(pattern).matcher("").groupCount() < 1) {
+                    fail(items.get(i), "the prose pattern of " + key + " has no group for the answer",
+                            "put the answer in parentheses, or use {amount}, {number} or {organisation}");
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                fail(items.get(i), "the prose pattern of " + key + " is not a regular expression: " + e.getDescription(),
+                        "correct the pattern (in single quotes, so that a backslash stays as written)");
+            }
+            patterns.add(pattern);
+        }
+        return patterns;
     }
 
     private FormDef.Table table(JsonNode node, Map<String, Integer> labels) {
@@ -209,7 +255,18 @@ final class DefinitionReader {
         return strings(reply.get("echo"));
     }
 
-    private List<RuleDef> rules(JsonNode node, Set<String> kinds) {
+    /** The roles: each a role the service has, naming a field (checked with the other keys). */
+    private Map<Role, String> roles(JsonNode node) {
+        Map<Role, String> roles = new java.util.EnumMap<>(Role.class);
+        if (node == null || node.isNull()) {
+            return roles;
+        }
+        known(node, java.util.Arrays.stream(Role.values()).map(Role::entry).collect(java.util.stream.Collectors.toSet()), "roles");
+        node.fieldNames().forEachRemaining(n -> roles.put(Role.of(n).orElseThrow(), text(node, n)));
+        return roles;
+    }
+
+    private List<RuleDef> rules(JsonNode node, List<FormDef> forms) {
         List<RuleDef> rules = new ArrayList<>();
         for (JsonNode r : list(node)) {
             known(r, RULE, "a rule");
@@ -219,15 +276,33 @@ final class DefinitionReader {
                 fail(r.get("severity"), "rule " + id + " has severity “" + severity + "”",
                         "write error (the sender must correct it) or warning (please confirm)");
             }
-            String form = text(r, "form");
-            if (!kinds.contains(form)) {
-                fail(r.get("form"), "rule " + id + " checks the form “" + form + "”, which is not defined",
-                        "write one of " + String.join(", ", kinds));
-            }
+            String form = ruleForm(r, id, forms);
             rules.add(new RuleDef(id, form, severity, strings(required(r, "fields")), optional(r, "when"),
-                    text(r, "check"), text(r, "message"), bool(r, "each-year"), bool(r, "also-when-blank"), line(r)));
+                    text(r, "check"), text(r, "message"), bool(r, "each-year"), bool(r, "also-when-blank"), bool(r, "list-programmes"), line(r)));
         }
         return rules;
+    }
+
+    /**
+     * The annex of the form a rule checks: written as the form's annex (ANNEX_3), or as its kind
+     * (survey) when the call has one form of that kind.
+     */
+    private String ruleForm(JsonNode rule, String id, List<FormDef> forms) {
+        String form = text(rule, "form");
+        List<FormDef> ofKind = forms.stream().filter(f -> f.kind().equals(form)).toList();
+        if (ofKind.size() == 1) {
+            return ofKind.get(0).annex().name();
+        }
+        if (ofKind.size() > 1) {
+            fail(rule.get("form"), "rule " + id + " checks “" + form + "”, and the call has " + ofKind.size() + " forms of that kind",
+                    "name the form by its annex: " + String.join(", ", ofKind.stream().map(f -> f.annex().name()).toList()));
+        }
+        if (forms.stream().noneMatch(f -> f.annex().name().equals(form))) {
+            fail(rule.get("form"), "rule " + id + " checks the form “" + form + "”, which is not defined",
+                    "write the annex of one of the forms (" + String.join(", ", forms.stream().map(f -> f.annex().name()).toList())
+                            + ") or its kind");
+        }
+        return form;
     }
 
     /** Template rows, reply echoes and rule fields may only name keys that are defined. */
@@ -255,6 +330,13 @@ final class DefinitionReader {
             if (!known.contains(resolved)) {
                 fail(root.get("reply"), "reply echo names “" + key + "”, which is no field of this call",
                         "write a key defined under fields:, or remove it");
+            }
+        }
+        for (Role role : Role.values()) {
+            String key = definition.role(role).orElse(null);
+            if (key != null && definition.fields().stream().noneMatch(f -> f.key().equals(key))) {
+                fail(root.get("roles").get(role.entry()), "the role " + role.entry() + " names “" + key
+                        + "”, which is no field of this call", "write the key of a field defined under fields:, or remove the role");
             }
         }
         List<String> years = definition.forms().stream().map(FormDef::table).filter(t -> t != null)

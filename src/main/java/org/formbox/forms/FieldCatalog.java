@@ -20,15 +20,6 @@ public final class FieldCatalog {
     /** The years of the shipped call's yearly table; code follows {@link #years()}, the active call's. */
     public static final List<String> YEARS = years();
 
-    /** The shipped call's ownership types; code follows the active call's field options. */
-    public static final List<String> OWNERSHIP_TYPES = options("ownership_type");
-
-    /** The shipped call's engineering-centre answers. */
-    public static final List<String> ENGINEERING_CENTRES = options("engineering_center");
-
-    /** The shipped call's regions; code follows {@link #regions()}. */
-    public static final List<String> REGIONS = regions();
-
     /** The shipped call's programmes; code follows {@link #programmes()}. */
     public static final List<String> PROGRAMMES = programmes();
 
@@ -60,8 +51,13 @@ public final class FieldCatalog {
 
     /** Every Annex 2 field: the survey fields, then the yearly cells. */
     public static List<FieldDef> annex2Fields() {
-        List<FieldDef> all = new ArrayList<>(surveyFields());
-        all.addAll(financialCells());
+        return survey().map(FieldCatalog::answerFields).orElse(List.of());
+    }
+
+    /** The fields a form is filled in with: its single-value fields, then its yearly cells. */
+    public static List<FieldDef> answerFields(FormDef form) {
+        List<FieldDef> all = new ArrayList<>(form.fields());
+        all.addAll(CallDefinition.tableCells(form));
         return Collections.unmodifiableList(all);
     }
 
@@ -122,14 +118,35 @@ public final class FieldCatalog {
         return definition().noneAnswers();
     }
 
-    /** The survey form (Annex 2), if the call has one. */
+    /** The survey form with the yearly table (else the first survey form), if the call has one. */
     public static Optional<FormDef> survey() {
-        return definition().form("survey");
+        List<FormDef> surveys = definition().formsOfKind("survey");
+        return surveys.stream().filter(f -> f.table() != null).findFirst().or(() -> surveys.stream().findFirst());
     }
 
     /** The proposal form (Annex 1), if the call has one. */
     public static Optional<FormDef> proposal() {
-        return definition().form("proposal");
+        return definition().formOfKind("proposal");
+    }
+
+    /** The forms of the call as they are numbered (by annex: ANNEX_1, ANNEX_2 …): issued, listed and counted so. */
+    public static List<FormDef> forms() {
+        return active.forms;
+    }
+
+    /** The annexes of the call's forms, in the order of {@link #forms()}. */
+    public static List<Annex> annexes() {
+        return active.forms.stream().map(FormDef::annex).toList();
+    }
+
+    /** The key of the field playing this role in the active call, if it gives the role. */
+    public static Optional<String> role(Role role) {
+        return definition().role(role);
+    }
+
+    /** The fields that name the enterprise on the forms (their name-fields), the surveys' first, each once. */
+    public static List<String> nameFields() {
+        return active.nameFields;
     }
 
     /** The form documents of this annex are read as. */
@@ -137,17 +154,20 @@ public final class FieldCatalog {
         return definition().form(annex);
     }
 
-    private static Optional<FormDef.Table> table() {
-        return survey().map(FormDef::table);
+    /** The form stored under this annex name. */
+    public static Optional<FormDef> form(String annex) {
+        return definition().form(annex);
     }
 
-    private static List<String> options(String key) {
-        return byKey(key).map(FieldDef::options).orElse(List.of());
+    private static Optional<FormDef.Table> table() {
+        return definition().forms().stream().map(FormDef::table).filter(t -> t != null).findFirst();
     }
 
     /** The definition with its fields indexed once. */
     private static final class Active {
         final CallDefinition definition;
+        final List<FormDef> forms;
+        final List<String> nameFields;
         final List<FieldDef> all;
         final Map<String, FieldDef> byKey;
 
@@ -155,8 +175,10 @@ public final class FieldCatalog {
             this.definition = definition;
             Map<String, FieldDef> map = new LinkedHashMap<>();
             List<FormDef> forms = new ArrayList<>(definition.forms());
-            // Annex 2 first, as the forms are printed and findings are ordered
-            forms.sort(java.util.Comparator.comparing(f -> f.annex() == Annex.ANNEX_2 ? 0 : 1));
+            this.forms = forms.stream().sorted(java.util.Comparator.comparing(f -> f.annex().name())).toList();
+            // surveys first, as the forms are printed and findings are ordered
+            forms.sort(java.util.Comparator.comparing(f -> f.kind().equals("survey") ? 0 : 1));
+            this.nameFields = forms.stream().map(FormDef::nameField).distinct().toList();
             for (FormDef form : forms) {
                 form.fields().stream().filter(f -> form.outline() == null).forEach(f -> map.putIfAbsent(f.key(), f));
                 CallDefinition.tableCells(form).forEach(f -> map.putIfAbsent(f.key(), f));

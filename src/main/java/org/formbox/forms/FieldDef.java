@@ -19,14 +19,19 @@ import java.util.stream.Stream;
  * @param longText whether its answer takes the rest of the cell (a free-text row)
  * @param cell     the key of the cell shared with other fields (the patent counts); empty: its own
  * @param expected whether a proposal is expected to state it (A1-FIGURES-UNREAD when it does not)
+ * @param cellWords a part of a shared cell: the words that name it inside the cell's answer (发明专利, 发明)
+ * @param prose    a proposal fact: the patterns of the sentences that state it, placeholders resolved;
+ *                 group 1 is the answer
  */
 public record FieldDef(String key, String label, FieldType type, boolean required, Annex annex,
                        List<String> aliases, String unit, String format, String choice, List<String> options,
-                       boolean longText, String cell, boolean expected) {
+                       boolean longText, String cell, boolean expected, List<String> cellWords, List<String> prose) {
 
     public FieldDef {
         aliases = List.copyOf(aliases);
         options = List.copyOf(options);
+        cellWords = List.copyOf(cellWords);
+        prose = List.copyOf(prose);
         unit = unit == null ? "" : unit;
         format = format == null ? "" : format;
         choice = choice == null ? "" : choice;
@@ -35,7 +40,7 @@ public record FieldDef(String key, String label, FieldType type, boolean require
 
     /** A field without units, options or cell of its own beyond its type. */
     public FieldDef(String key, String label, FieldType type, boolean required, Annex annex, List<String> aliases) {
-        this(key, label, type, required, annex, aliases, "", "", "", List.of(), false, "", false);
+        this(key, label, type, required, annex, aliases, "", "", "", List.of(), false, "", false, List.of(), List.of());
     }
 
     /** The label and every alias, the label first. */

@@ -6,9 +6,11 @@ import java.util.List;
  * One form of a call: what it is read as, how it is recognised, its fields and how its blank
  * template is laid out.
  *
- * @param kind        which reader reads it: {@code survey} (label/value table) or {@code proposal} (outline)
- * @param annex       what a document of this form is stored as
- * @param name        how replies name it, e.g. 附件2（企业基本情况调查表）
+ * @param kind        which reader reads it: {@code survey} (label/value table + yearly table) or
+ *                    {@code proposal} (outline document)
+ * @param annex       what a document of this form is stored as (its id, e.g. ANNEX_2, and its label)
+ * @param shortName   how the form is named in a few words, e.g. 附件2
+ * @param title       what the form is, e.g. 企业基本情况调查表
  * @param nameField   the field that names the enterprise (documents are filed under it; X-NAME-MISMATCH)
  * @param minLabels   a survey: labels needed to call a document this form
  * @param minSections a proposal: outline sections needed to call a document this form
@@ -19,12 +21,22 @@ import java.util.List;
  * @param table       the yearly table, or null
  * @param outline     the outline, or null
  */
-public record FormDef(String kind, Annex annex, String name, String nameField, int minLabels, int minSections, int thinBelow,
+public record FormDef(String kind, Annex annex, String shortName, String title, String nameField, int minLabels, int minSections, int thinBelow,
                       Template template, List<FieldDef> fields, List<Cell> cells, Table table, Outline outline) {
 
     public FormDef {
         fields = List.copyOf(fields);
         cells = List.copyOf(cells);
+    }
+
+    /** How replies name the form, e.g. 附件2（企业基本情况调查表）. */
+    public String name() {
+        return shortName + "（" + title + "）";
+    }
+
+    /** The label of a form: its short name and title, e.g. 附件2 企业基本情况调查表. */
+    static String label(String shortName, String title) {
+        return shortName + " " + title;
     }
 
     /**

@@ -4,12 +4,12 @@ package org.formbox.forms;
 public enum Unreadable {
     CORRUPT("文件已损坏或格式不完整，无法打开", "请重新保存后再发送 Word（.docx/.doc）或 Excel（.xlsx）文件"),
     ENCRYPTED("文件设有密码保护", "请取消密码后重新发送"),
-    TOO_LARGE("文件过大或压缩包内容过多", "请单独发送附件1、附件2的 Word 文件，每个不超过 20MB"),
+    TOO_LARGE("文件过大或压缩包内容过多", "请单独发送{forms}的 Word 文件，每个不超过 20MB"),
     SCANNED("文件是扫描件或图片，没有可读取的文字", "请发送填写好的 Word（.docx/.doc）原文件"),
     UNSUPPORTED("文件格式无法识别", "请发送 Word（.docx/.doc）、Excel（.xlsx）或带文字的 PDF 文件"),
     MACRO("文件含有宏，出于安全考虑未予打开", "请另存为不含宏的 .docx 或 .xlsx 后重新发送"),
     TIMEOUT("文件读取超时", "请重新保存为 .docx 后再发送"),
-    RAR("文件是 RAR 压缩包，本系统无法打开", "请改用 zip 格式压缩，或直接发送附件1、附件2的 Word 文件");
+    RAR("文件是 RAR 压缩包，本系统无法打开", "请改用 zip 格式压缩，或直接发送{forms}的 Word 文件");
 
     private final String reason;
     private final String remedy;
@@ -24,8 +24,8 @@ public enum Unreadable {
         return reason;
     }
 
-    /** What to send instead. */
+    /** What to send instead ({forms}: the call's forms, 附件1、附件2). */
     public String remedy() {
-        return remedy;
+        return remedy.replace("{forms}", FormNames.all());
     }
 }

@@ -214,7 +214,7 @@ final class MessageReading {
     }
 
     private static boolean isForm(Annex annex) {
-        return annex == Annex.ANNEX_1 || annex == Annex.ANNEX_2;
+        return annex != null && annex.isForm();
     }
 
     static SubmissionStatus status(List<CheckedDocument> documents, List<Finding> findings) {
@@ -228,10 +228,8 @@ final class MessageReading {
     }
 
     private static String enterpriseName(List<CheckedDocument> documents) {
-        // the field that names the enterprise on each form (the call definition's name-field), Annex 2's first
-        List<String> keys = java.util.stream.Stream.of(Annex.ANNEX_2, Annex.ANNEX_1)
-                .map(a -> org.formbox.forms.FieldCatalog.form(a).map(org.formbox.forms.FormDef::nameField).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+        // the field that names the enterprise on each form (the call definition's name-field), the surveys' first
+        List<String> keys = org.formbox.forms.FieldCatalog.nameFields();
         for (String key : keys) {
             for (CheckedDocument d : documents) {
                 FieldValue v = d.fields().get(key);

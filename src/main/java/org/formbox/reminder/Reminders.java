@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FormDef;
 import org.formbox.outbox.Outbox;
 import org.formbox.outbox.OutboxMail;
 import org.formbox.reply.MailTemplates;
@@ -232,24 +234,18 @@ public class Reminders implements OutboxMail {
     ReminderContent content(EnterpriseFile f) {
         List<String> missing = new ArrayList<>();
         List<String> received = new ArrayList<>();
-        if (f.annex1() == null) {
-            missing.add("附件1（项目实施方案）");
-        } else {
-            received.add("附件1（" + DAY.withZone(call.timeZone()).format(f.annex1().receivedAt()) + "收到）");
-        }
-        if (f.annex2() == null) {
-            missing.add("附件2（行业重点企业基本情况调查表）");
-        } else {
-            received.add("附件2（" + DAY.withZone(call.timeZone()).format(f.annex2().receivedAt()) + "收到）");
+        for (FormDef form : FieldCatalog.forms()) {
+            EnterpriseFile.Annex current = f.current(form.annex().name());
+            if (current == null) {
+                missing.add(form.name());
+            } else {
+                received.add(form.shortName() + "（" + DAY.withZone(call.timeZone()).format(current.receivedAt()) + "收到）");
+            }
         }
         List<String> errors = f.findings().stream().filter(x -> x.severity() == Severity.error).map(Finding::message).toList();
-        String state = switch (f.state()) {
-            case NOT_SUBMITTED -> "尚未收到申报材料";
-            case MISSING_ANNEX_1 -> "尚缺附件1";
-            case MISSING_ANNEX_2 -> "尚缺附件2";
-            case NEEDS_CORRECTION -> "材料需要更正";
-            case ACCEPTED -> "材料已交齐";
-        };
+        String state = f.state().equals(EnterpriseState.NOT_SUBMITTED) ? "尚未收到申报材料"
+                : f.state().isMissing() ? "尚缺" + String.join("、", f.missing().stream().map(FormDef::shortName).toList())
+                : f.state().equals(EnterpriseState.NEEDS_CORRECTION) ? "材料需要更正" : "材料已交齐";
         String contact = f.contactName();
         return new ReminderContent(f.name(), contact == null || contact.isBlank() ? "您好：" : contact.strip() + "，您好：",
                 state, missing, errors, received,

@@ -63,11 +63,10 @@ public record CoordinatorDigestContent(String generatedAt, String since, long to
         return new CoordinatorDigestContent(time.format(now), since == null ? "（首次汇总）" : time.format(since),
                 counts.total(), counts.enterprises(), byStatus, EnterpriseCounts.of(files).headline(),
                 received.stream().map(s -> line(s, time)).toList(),
-                files.stream().filter(f -> f.state() == EnterpriseState.NEEDS_CORRECTION)
+                files.stream().filter(f -> f.state().equals(EnterpriseState.NEEDS_CORRECTION))
                         .map(f -> line(f, time, f.findings().stream().filter(x -> x.severity() == Severity.error)
                                 .limit(MAIN_FINDINGS).map(Finding::message).toList())).toList(),
-                files.stream().filter(f -> f.state() == EnterpriseState.MISSING_ANNEX_1
-                                || f.state() == EnterpriseState.MISSING_ANNEX_2)
+                files.stream().filter(f -> f.state().isMissing())
                         .map(f -> line(f, time, List.of(f.state().label()))).toList(),
                 received.stream().filter(s -> s.version() != null && s.version() > 1)
                         .map(s -> line(s, time)).toList(),

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FormDef;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
 import org.formbox.submission.EnterpriseState;
@@ -64,7 +66,7 @@ class FileStandingComposer {
                 enterprises.add(held(file.get().name(), e.getValue()));
                 continue;
             }
-            open |= file.get().state() != EnterpriseState.ACCEPTED;
+            open |= !file.get().state().equals(EnterpriseState.ACCEPTED);
             enterprises.add(standing(file.get(), s.id(), sender, here, mailErrors));
         }
         return new FileStanding(enterprises, deadline(open));
@@ -81,8 +83,9 @@ class FileStandingComposer {
                                              List<EnterpriseFiles.Filed> here, List<String> mailErrors) {
         List<String> lines = new ArrayList<>();
         Set<String> sent = new java.util.LinkedHashSet<>(here.stream().map(EnterpriseFiles.Filed::annex).toList());
-        for (String kind : List.of("ANNEX_1", "ANNEX_2")) {
-            EnterpriseFile.Annex current = "ANNEX_1".equals(kind) ? file.annex1() : file.annex2();
+        for (FormDef form : FieldCatalog.forms()) {
+            String kind = form.annex().name();
+            EnterpriseFile.Annex current = file.current(kind);
             if (sent.contains(kind)) {
                 StringBuilder line = new StringBuilder("本次收到的" + label(kind) + "已作为该企业的现行" + label(kind));
                 previousOwn(file, kind, submissionId, sender).ifPresent(p -> line.append("，替代您于 ")
@@ -93,20 +96,19 @@ class FileStandingComposer {
                 lines.add(label(kind) + (sender != null && sender.equals(current.sender())
                         ? "（" + format(DAY, current.receivedAt()) + "收到）" : "（贵单位此前已提交）") + "仍然有效。");
             } else {
-                lines.add("尚缺" + label(kind) + "（" + title(kind) + "），请尽快补交。");
+                lines.add("尚缺" + form.name() + "，请尽快补交。");
             }
         }
         long errors = file.errors();
         if (errors > 0) {
-            boolean ownPair = (file.annex1() == null || sender != null && sender.equals(file.annex1().sender()))
-                    && (file.annex2() == null || sender != null && sender.equals(file.annex2().sender()));
+            boolean ownPair = file.current().values().stream().allMatch(a -> sender != null && sender.equals(a.sender()));
             lines.add("该企业档案中现有 " + errors + " 处需要更正" + (ownPair ? "" : "（含贵单位此前提交的材料）") + "，请更正后重新发送相应附件。");
             if (ownPair) {
                 file.findings().stream().filter(f -> f.severity() == Severity.error)
                         .map(Finding::message).filter(m -> !mailErrors.contains(m)).forEach(m -> lines.add("需更正：" + m));
             }
         }
-        return new FileStanding.Enterprise(file.name(), stateText(file.state()), lines);
+        return new FileStanding.Enterprise(file.name(), stateText(file), lines);
     }
 
     private static Optional<EnterpriseFile.Annex> previousOwn(EnterpriseFile file, String kind, long submissionId, String sender) {
@@ -131,22 +133,23 @@ class FileStandingComposer {
         return open ? "材料提交截止时间为 " + when + "，请在此之前补齐或更正。" : "材料提交截止时间为 " + when + "。";
     }
 
-    private static String stateText(EnterpriseState state) {
-        return switch (state) {
-            case ACCEPTED -> "附件1、附件2均已收齐，未发现需要更正的问题";
-            case NEEDS_CORRECTION -> "附件已收齐，但有需要更正的问题";
-            case MISSING_ANNEX_1 -> "尚缺附件1";
-            case MISSING_ANNEX_2 -> "尚缺附件2";
-            case NOT_SUBMITTED -> "尚未收到材料";
-        };
+    private static String stateText(EnterpriseFile file) {
+        EnterpriseState state = file.state();
+        if (state.equals(EnterpriseState.ACCEPTED)) {
+            return String.join("、", FieldCatalog.forms().stream().map(FormDef::shortName).toList()) + "均已收齐，未发现需要更正的问题";
+        }
+        if (state.equals(EnterpriseState.NEEDS_CORRECTION)) {
+            return "附件已收齐，但有需要更正的问题";
+        }
+        if (state.isMissing()) {
+            return "尚缺" + String.join("、", file.missing().stream().map(FormDef::shortName).toList());
+        }
+        return "尚未收到材料";
     }
 
+    /** The short name of the form of this annex (附件1). */
     private static String label(String kind) {
-        return "ANNEX_1".equals(kind) ? "附件1" : "附件2";
-    }
-
-    private static String title(String kind) {
-        return "ANNEX_1".equals(kind) ? "项目实施方案" : "企业基本情况调查表";
+        return FieldCatalog.form(kind).map(FormDef::shortName).orElse(kind);
     }
 
     private String format(DateTimeFormatter f, Instant at) {

@@ -17,7 +17,7 @@ import org.formbox.submission.SubmissionView.FindingView;
  * forms, which the headline tells), one sentence per
  * cell and cause (the same rule on the same cells, or the same sentence, is told once; a warning
  * on cells that already carry an error of the same rule is left out, and so is a warning that only
- * follows from a value written in yuan, which A2-UNITS already tells), and the list of the 13 专项
+ * follows from a value written in yuan, which A2-UNITS already tells), and the list of the call's 专项
  * beside a programme that is missing or not one of them.
  *
  * @param errors           what must be corrected
@@ -32,11 +32,16 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
         return "本次征集的" + all.size() + "个专项为：" + String.join("、", all) + "。";
     }
 
+    /** Whether the definition asks the reply to list the programmes after this rule's message ({@code list-programmes}). */
+    private static boolean listsProgrammes(String rule) {
+        return FieldCatalog.definition().rules().stream().anyMatch(r -> r.id().equals(rule) && r.listProgrammes());
+    }
+
     static FindingsReport of(List<FindingView> findings) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> warnings = new LinkedHashMap<>();
         Set<String> messages = new LinkedHashSet<>();
-        Set<Annex> annexes = new TreeSet<>();
+        Set<Annex> annexes = new java.util.HashSet<>();
         // a value in yuan instead of 万元 also trips the rules that compare it: the unit is the one cause
         Set<String> wrongUnit = new java.util.HashSet<>();
         findings.stream().filter(f -> "A2-UNITS".equals(f.rule()) && f.overriddenBy() == null)
@@ -51,7 +56,7 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
                 continue;
             }
             String cause = f.rule() + "|" + String.join(",", new TreeSet<>(f.fields()));
-            String text = "A1-PROGRAMME".equals(f.rule()) ? f.message() + programmes() : f.message();
+            String text = listsProgrammes(f.rule()) ? f.message() + programmes() : f.message();
             if ("error".equals(f.severity())) {
                 errors.putIfAbsent(cause, text);
                 f.fields().stream().map(FieldCatalog::byKey).flatMap(java.util.Optional::stream).map(FieldDef::annex)
@@ -63,16 +68,10 @@ record FindingsReport(List<String> errors, List<String> warnings, String annexes
         return new FindingsReport(new ArrayList<>(errors.values()), new ArrayList<>(warnings.values()), names(annexes));
     }
 
+    /** The forms named, in annex order: 附件1, 附件1和附件2, 附件1、附件2和附件3; else 表格. */
     private static String names(Set<Annex> annexes) {
-        if (annexes.contains(Annex.ANNEX_1) && annexes.contains(Annex.ANNEX_2)) {
-            return "附件1和附件2";
-        }
-        if (annexes.contains(Annex.ANNEX_1)) {
-            return "附件1";
-        }
-        if (annexes.contains(Annex.ANNEX_2)) {
-            return "附件2";
-        }
-        return "表格";
+        List<String> names = FieldCatalog.forms().stream().filter(f -> annexes.contains(f.annex()))
+                .map(org.formbox.forms.FormDef::shortName).toList();
+        return names.isEmpty() ? "表格" : org.formbox.forms.FormNames.listed(names, "和");
     }
 }

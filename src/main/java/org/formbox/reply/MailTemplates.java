@@ -53,9 +53,15 @@ public class MailTemplates {
         engine.addTemplateResolver(resolver);
     }
 
-    /** Renders a template, e.g. {@code reply.html}, with these variables. */
+    /**
+     * Renders a template, e.g. {@code reply.html}, with these variables and, in every template, the
+     * active call: {@code call} (its {@code title}, {@code shortName} …) and {@code forms}, its forms
+     * by short name (附件1、附件2).
+     */
     public String render(String template, Map<String, Object> variables) {
         Context context = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("call", org.formbox.forms.FieldCatalog.definition());
+        context.setVariable("forms", org.formbox.forms.FormNames.all());
         context.setVariables(variables);
         return engine.process(template, context);
     }

@@ -9,6 +9,7 @@ import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
 import org.formbox.forms.FormDef;
+import org.formbox.forms.FormNames;
 import org.formbox.forms.Unreadable;
 import org.formbox.submission.SubmissionSearch;
 import org.formbox.submission.SubmissionView;
@@ -124,17 +125,19 @@ public class ReplyComposer {
             return "未读取";
         }
         Annex annex = Annex.valueOf(d.annex());
-        if (annex == Annex.UNREADABLE) {
+        if (annex.equals(Annex.UNREADABLE)) {
             String why = d.unreadable() == null ? "无法读取" : Unreadable.valueOf(d.unreadable()).reason();
             return "无法读取（" + why + "）";
         }
-        if (annex == Annex.OTHER) {
-            return "不是附件1或附件2，未作处理";
+        FormDef form = FieldCatalog.form(annex).orElse(null);
+        if (form == null) {
+            return "不是" + FormNames.each(FormDef::shortName, "或") + "，未作处理";
         }
-        List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex() == annex && f.required()).toList();
+        List<FieldDef> required = FieldCatalog.all().stream().filter(f -> f.annex().equals(annex) && f.required()).toList();
         long filled = required.stream().filter(f -> d.fields().containsKey(f.key())).count();
-        String what = FieldCatalog.form(annex).map(FormDef::name).orElse(annex.label());
-        String unit = annex == Annex.ANNEX_1 ? "项内容" : "项";
+        String what = form.name();
+        // a proposal's required entries are its outline sections
+        String unit = form.kind().equals("proposal") ? "项内容" : "项";
         return filled == required.size()
                 ? "已按" + what + "读取，必填的 " + required.size() + " " + unit + "都已找到"
                 : "已按" + what + "读取，必填的 " + required.size() + " " + unit + "中找到 " + filled + " 项，其余见下面需要更正的问题";
@@ -175,7 +178,7 @@ public class ReplyComposer {
                     : "您于" + receivedAt + " 发来的材料已收到并读取完毕，没有必须更正的问题，另有 " + warnings + " 处请您确认。";
             case "NEEDS_CORRECTION" -> "您于" + receivedAt + " 发来的材料已收到，其中有 " + errors + " 处需要更正"
                     + (warnings > 0 ? "，另有 " + warnings + " 处请您确认" : "") + "。";
-            case "NO_FORM" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表）。";
+            case "NO_FORM" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件中没有找到" + FormNames.each(FormDef::name, "或") + "。";
             case "FAILED" -> "您于" + receivedAt + " 发来的邮件已收到，但邮件在传输或生成时已损坏，系统无法读取其中的内容和附件。";
             case "NEEDS_ANSWER" -> "已收到您的来信（" + receivedAt + "），工作人员将尽快答复。";
             default -> "您于" + receivedAt + " 发来的邮件已收到。";
@@ -199,7 +202,7 @@ public class ReplyComposer {
     }
 
     private static List<String> tooLargeSteps(long limit) {
-        return List.of("请将附件1、附件2的 Word（.docx/.doc）或 Excel（.xlsx）原文件作为附件重新发送，每封邮件不超过 "
+        return List.of("请将" + FormNames.all() + "的 Word（.docx/.doc）或 Excel（.xlsx）原文件作为附件重新发送，每封邮件不超过 "
                         + megabytes(limit) + "；材料较多时可以分几封邮件发送。",
                 "扫描件或照片请降低分辨率后再发送，或改为发送 Word、Excel 原文件。");
     }
@@ -217,9 +220,9 @@ public class ReplyComposer {
             case "NEEDS_CORRECTION" -> List.of(
                     "请按上面的提示修改" + annexes + "，然后将修改后的完整" + annexes + "重新发送到本邮箱（直接回复本邮件即可）。",
                     "我们收到后以最新一次提交为准，并再次回复核对结果。");
-            case "NO_FORM" -> List.of("本邮件附有附件1、附件2的空白模板，请填写后作为附件发送到本邮箱。",
+            case "NO_FORM" -> List.of("本邮件附有" + FormNames.all() + "的空白模板，请填写后作为附件发送到本邮箱。",
                     "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。");
-            case "FAILED" -> List.of("请新建一封邮件，将附件1、附件2作为附件添加后重新发送到本邮箱，给您带来不便，敬请谅解。",
+            case "FAILED" -> List.of("请新建一封邮件，将" + FormNames.all() + "作为附件添加后重新发送到本邮箱，给您带来不便，敬请谅解。",
                     "如重新发送后仍收到本提示，请与申报办公室联系。");
             default -> List.of();
         };
@@ -229,7 +232,7 @@ public class ReplyComposer {
     static ReplyContent formsSentEarlier(ReplyContent c) {
         return new ReplyContent(c.receipt(), c.subject(), c.greeting(), c.status(), c.receivedAt(), c.headline(), c.documents(),
                 c.values(), c.errors(), c.warnings(), c.supersedes(),
-                List.of("附件1、附件2的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
+                List.of(FormNames.all() + "的空白模板已随今天较早的回复发给您，请在该邮件中查收，填写后作为附件发送到本邮箱。",
                         "请直接发送 Word（.docx/.doc）或 Excel（.xlsx）文件，不要只发截图或链接。"),
                 c.deadline(), c.contact(), c.note(), false, c.sections(), c.fileStanding());
     }

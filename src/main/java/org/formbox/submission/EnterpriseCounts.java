@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param expected        on the roster (应交)
  * @param accepted        files ACCEPTED (已交齐)
- * @param missing         files missing an annex (缺件: MISSING_ANNEX_1 + MISSING_ANNEX_2)
+ * @param missing         files missing a form (缺件: every MISSING_&lt;annex&gt; state)
  * @param needsCorrection files NEEDS_CORRECTION (需更正)
  * @param notSubmitted    roster entries with nothing received (未提交)
  * @param late            files marked late (逾期)
@@ -25,11 +25,11 @@ public record EnterpriseCounts(long expected, long accepted, long missing, long 
     public static EnterpriseCounts of(List<EnterpriseFile> files) {
         Map<EnterpriseState, Long> byState = new LinkedHashMap<>();
         for (EnterpriseState s : EnterpriseState.values()) {
-            byState.put(s, files.stream().filter(f -> f.state() == s).count());
+            byState.put(s, files.stream().filter(f -> f.state().equals(s)).count());
         }
         return new EnterpriseCounts(files.stream().filter(EnterpriseFile::onRoster).count(),
                 byState.get(EnterpriseState.ACCEPTED),
-                byState.get(EnterpriseState.MISSING_ANNEX_1) + byState.get(EnterpriseState.MISSING_ANNEX_2),
+                files.stream().filter(f -> f.state().isMissing()).count(),
                 byState.get(EnterpriseState.NEEDS_CORRECTION), byState.get(EnterpriseState.NOT_SUBMITTED),
                 files.stream().filter(EnterpriseFile::late).count(),
                 files.stream().filter(f -> !f.onRoster()).count(), files.size(), byState);

@@ -7,21 +7,20 @@ import org.formbox.validation.Finding;
 import org.formbox.validation.Severity;
 
 /**
- * One enterprise's file (档案): its roster entry, its current Annex 1 and current Annex 2 (each the
- * latest readable document of its kind, from whichever mail), the findings standing on that pair,
+ * One enterprise's file (档案): its roster entry, its current document of each form of the call (each
+ * the latest readable document of its kind, from whichever mail), the findings standing on them,
  * the documents waiting for staff to confirm, and its state.
  *
  * @param id            the enterprise
  * @param name          its name (the roster's, else as first written)
- * @param region        the roster's district, else the current Annex 2's 所属地区
- * @param programme     the current Annex 1's 专项
- * @param contactName   roster contact, else the current Annex 2's 联系人
- * @param contactEmail  roster contact address, else the current Annex 2's 邮箱
- * @param contactPhone  roster phone, else the current Annex 2's 电话
+ * @param region        the roster's district, else the current forms' region (the definition's role region)
+ * @param programme     the current forms' programme (role programme)
+ * @param contactName   roster contact, else the current forms' contact name (role contact-name)
+ * @param contactEmail  roster contact address, else the current forms' contact address (role contact-email)
+ * @param contactPhone  roster phone, else the current forms' contact phone (role contact-phone)
  * @param onRoster      expected (on the uploaded roster) rather than unexpected
- * @param annex1        the current Annex 1, or null
- * @param annex2        the current Annex 2, or null
- * @param findings      findings standing on the current pair (overridden ones left out)
+ * @param current       the current document of each form present, by annex (ANNEX_1 …), in annex order
+ * @param findings      findings standing on the current documents (overridden ones left out)
  * @param held          documents kept but waiting for staff to confirm them (another sender)
  * @param versions      every document ever attributed to the file, oldest first
  * @param state         the state
@@ -32,17 +31,31 @@ import org.formbox.validation.Severity;
  * @param bouncedAddress an address of the enterprise a reminder bounced from, or null
  */
 public record EnterpriseFile(long id, String name, String region, String programme, String contactName,
-                             String contactEmail, String contactPhone, boolean onRoster, Annex annex1, Annex annex2,
+                             String contactEmail, String contactPhone, boolean onRoster, Map<String, Annex> current,
                              List<Finding> findings, List<Annex> held, List<Annex> versions, EnterpriseState state,
                              boolean late, Instant completedAt, Instant lastReminderAt, String lastSender,
                              String bouncedAddress) {
+
+    public EnterpriseFile {
+        current = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(current));
+    }
+
+    /** The current document of the form stored as this annex (ANNEX_1 …), or null. */
+    public Annex current(String annex) {
+        return current.get(annex);
+    }
+
+    /** The forms of the call of which no readable document is current, in annex order. */
+    public List<org.formbox.forms.FormDef> missing() {
+        return org.formbox.forms.FieldCatalog.forms().stream().filter(f -> !current.containsKey(f.annex().name())).toList();
+    }
 
     /**
      * One document of the file.
      *
      * @param documentId   the document
      * @param submissionId the submission (mail) it came in
-     * @param kind         ANNEX_1 or ANNEX_2
+     * @param kind         the annex of its form (ANNEX_1 …)
      * @param sender       who sent it
      * @param receivedAt   when
      * @param filename     its name
@@ -74,16 +87,15 @@ public record EnterpriseFile(long id, String name, String region, String program
         return findings.stream().filter(f -> f.severity() == Severity.warning).count();
     }
 
-    /** The one rule of the states (docs/API.md): the first that applies. */
-    static EnterpriseState stateOf(Annex annex1, Annex annex2, List<Finding> findings) {
-        if (annex1 == null && annex2 == null) {
+    /** The one rule of the states (docs/API.md): the first that applies, the forms in annex order. */
+    static EnterpriseState stateOf(Map<String, Annex> current, List<Finding> findings) {
+        if (current.isEmpty()) {
             return EnterpriseState.NOT_SUBMITTED;
         }
-        if (annex1 == null) {
-            return EnterpriseState.MISSING_ANNEX_1;
-        }
-        if (annex2 == null) {
-            return EnterpriseState.MISSING_ANNEX_2;
+        for (org.formbox.forms.FormDef form : org.formbox.forms.FieldCatalog.forms()) {
+            if (!current.containsKey(form.annex().name())) {
+                return EnterpriseState.missing(form);
+            }
         }
         return findings.stream().anyMatch(f -> f.severity() == Severity.error)
                 ? EnterpriseState.NEEDS_CORRECTION : EnterpriseState.ACCEPTED;

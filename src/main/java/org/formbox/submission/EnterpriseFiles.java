@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.formbox.forms.Annex;
+import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldValue;
+import org.formbox.forms.Role;
 import org.formbox.system.CallSettings;
 import org.formbox.validation.CheckedDocument;
 import org.formbox.validation.Checks;
@@ -74,7 +76,7 @@ public class EnterpriseFiles {
      *
      * @param enterpriseId the enterprise it was filed under
      * @param documentId   the document
-     * @param annex        ANNEX_1 or ANNEX_2
+     * @param annex        the annex of its form (ANNEX_1 …)
      * @param heldBecause  why it waits for staff, or null
      */
     public record Filed(long enterpriseId, long documentId, String annex, String heldBecause) {
@@ -131,14 +133,7 @@ public class EnterpriseFiles {
         }
         Set<Long> standing = new HashSet<>();
         for (long e : enterprises) {
-            file(e).ifPresent(f -> {
-                if (f.annex1() != null) {
-                    standing.add(f.annex1().submissionId());
-                }
-                if (f.annex2() != null) {
-                    standing.add(f.annex2().submissionId());
-                }
-            });
+            file(e).ifPresent(f -> f.current().values().forEach(a -> standing.add(a.submissionId())));
         }
         return standing;
     }
@@ -238,18 +233,17 @@ public class EnterpriseFiles {
         for (Entry e : entries) {
             List<EnterpriseFile.Annex> all = new ArrayList<>(docs.getOrDefault(e.id(), List.of()));
             all.sort(ARRIVAL);
-            EnterpriseFile.Annex a1 = latest(all, Annex.ANNEX_1);
-            EnterpriseFile.Annex a2 = latest(all, Annex.ANNEX_2);
-            List<Finding> findings = findings(a1, a2, values, overrides);
-            EnterpriseState state = EnterpriseFile.stateOf(a1, a2, findings);
+            Map<String, EnterpriseFile.Annex> current = current(all);
+            List<Finding> findings = findings(current, values, overrides);
+            EnterpriseState state = EnterpriseFile.stateOf(current, findings);
             Instant completed = e.completedAt() == null && state == EnterpriseState.ACCEPTED && cutAt != null
                     ? cutAt : e.completedAt();
             String lastSender = all.stream().filter(a -> a.heldBecause() == null).reduce((x, y) -> y)
                     .map(EnterpriseFile.Annex::sender).orElse(null);
             files.add(new EnterpriseFile(e.id(), e.name(),
-                    first(e.region(), text(a2, "region")), text(a1, "programme"),
-                    first(e.contactName(), text(a2, "contact_name")), first(e.contactEmail(), text(a2, "contact_email")),
-                    first(e.contactPhone(), text(a2, "contact_phone")), e.onRoster(), a1, a2, findings,
+                    first(e.region(), text(current, Role.REGION)), text(current, Role.PROGRAMME),
+                    first(e.contactName(), text(current, Role.CONTACT_NAME)), first(e.contactEmail(), text(current, Role.CONTACT_EMAIL)),
+                    first(e.contactPhone(), text(current, Role.CONTACT_PHONE)), e.onRoster(), current, findings,
                     all.stream().filter(a -> a.heldBecause() != null).toList(), all, state,
                     late(completed), completed, reminded.get(e.id()), lastSender, e.bouncedAddress()));
         }
@@ -261,27 +255,28 @@ public class EnterpriseFiles {
                 : clock.instant().isAfter(d.toInstant())).orElse(false);
     }
 
-    private static EnterpriseFile.Annex latest(List<EnterpriseFile.Annex> docs, Annex kind) {
-        EnterpriseFile.Annex latest = null;
-        for (EnterpriseFile.Annex a : docs) {
-            if (a.heldBecause() == null && kind.name().equals(a.kind())) {
-                latest = a;
+    /** The latest document of each form not waiting for staff, by annex, in annex order. */
+    private static Map<String, EnterpriseFile.Annex> current(List<EnterpriseFile.Annex> docs) {
+        Map<String, EnterpriseFile.Annex> current = new LinkedHashMap<>();
+        for (Annex kind : FieldCatalog.annexes()) {
+            for (EnterpriseFile.Annex a : docs) {
+                if (a.heldBecause() == null && kind.name().equals(a.kind())) {
+                    current.put(kind.name(), a);
+                }
             }
         }
-        return latest;
+        return current;
     }
 
     /** The checks of docs/FORMS.md on the current pair, without what a coordinator overrode on the source mail. */
-    private List<Finding> findings(EnterpriseFile.Annex a1, EnterpriseFile.Annex a2, Map<Long, Map<String, FieldValue>> values,
+    private List<Finding> findings(Map<String, EnterpriseFile.Annex> current, Map<Long, Map<String, FieldValue>> values,
                                    List<Override> overrides) {
         List<CheckedDocument> pair = new ArrayList<>();
         Set<Long> sources = new HashSet<>();
-        for (EnterpriseFile.Annex a : new EnterpriseFile.Annex[] {a2, a1}) {
-            if (a != null) {
-                pair.add(new CheckedDocument(a.filename(), Annex.valueOf(a.kind()), values.getOrDefault(a.documentId(), Map.of()),
-                        null));
-                sources.add(a.submissionId());
-            }
+        for (EnterpriseFile.Annex a : current.values()) {
+            pair.add(new CheckedDocument(a.filename(), Annex.valueOf(a.kind()), values.getOrDefault(a.documentId(), Map.of()),
+                    null));
+            sources.add(a.submissionId());
         }
         if (pair.isEmpty()) {
             return List.of();
@@ -305,9 +300,16 @@ public class EnterpriseFiles {
         return fields;
     }
 
-    private static String text(EnterpriseFile.Annex a, String key) {
-        Object v = a == null ? null : a.fields().get(key);
-        return v == null ? null : v.toString();
+    /** The value of the field playing this role, from the current document of the form holding it. */
+    private static String text(Map<String, EnterpriseFile.Annex> current, Role role) {
+        String key = FieldCatalog.role(role).orElse(null);
+        for (EnterpriseFile.Annex a : current.values()) {
+            Object v = key == null ? null : a.fields().get(key);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return null;
     }
 
     private static String first(String a, String b) {

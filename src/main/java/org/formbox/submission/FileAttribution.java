@@ -48,7 +48,7 @@ class FileAttribution {
         List<Form> forms = new ArrayList<>();
         for (int i = 0; i < draft.documents().size(); i++) {
             SubmissionDraft.Document d = draft.documents().get(i);
-            if ((d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2) && d.unreadable() == null) {
+            if (d.annex() != null && d.annex().isForm() && d.unreadable() == null) {
                 String key = org.formbox.forms.FieldCatalog.form(d.annex()).map(org.formbox.forms.FormDef::nameField).orElseThrow();
                 forms.add(new Form(documentIds.get(i), d.annex(), text(d.fields().get(key))));
             }
@@ -133,7 +133,7 @@ class FileAttribution {
                 continue;
             }
             SubmissionDraft.Document d = draft.documents().get(p.seq());
-            if ((d.annex() == Annex.ANNEX_1 || d.annex() == Annex.ANNEX_2) && d.unreadable() == null) {
+            if (d.annex() != null && d.annex().isForm() && d.unreadable() == null) {
                 jdbc.sql("""
                         insert into file_document (enterprise_id, submission_id, document_id, annex, sender, received_at,
                           held_because, confirmed_by, confirmed_at)
@@ -148,23 +148,23 @@ class FileAttribution {
     }
 
     /**
-     * Groups the documents by the enterprise they name. An Annex 1 whose lead organisation is a
-     * spelling of an Annex 2's enterprise in the same mail joins it; so does one when the mail
-     * names one enterprise on each side; a document without a name joins the mail's only
-     * enterprise, else the sender's.
+     * Groups the documents by the enterprise they name. The names written on the survey forms
+     * anchor the groups; a document of another form whose name is a spelling of one of them joins
+     * it, and a proposal joins the one enterprise when the mail names one on each side; a document
+     * without a name joins the mail's only enterprise, else the sender's.
      */
     private static Map<String, List<Form>> group(List<Form> forms) {
-        List<String> surveyNames = forms.stream().filter(f -> f.annex() == Annex.ANNEX_2 && f.name() != null)
+        List<String> surveyNames = forms.stream().filter(f -> survey(f) && f.name() != null)
                 .map(Form::name).distinct().toList();
-        List<String> leadNames = forms.stream().filter(f -> f.annex() == Annex.ANNEX_1 && f.name() != null)
+        List<String> leadNames = forms.stream().filter(f -> !survey(f) && f.name() != null)
                 .map(Form::name).distinct().toList();
         List<Form> resolved = new ArrayList<>();
         for (Form f : forms) {
             String name = f.name();
-            if (f.annex() == Annex.ANNEX_1 && name != null && !surveyNames.contains(name)) {
-                String lead = name;
-                name = surveyNames.stream().filter(s -> OrganizationNames.same(lead, s)).findFirst()
-                        .orElse(surveyNames.size() == 1 && leadNames.size() == 1 ? surveyNames.get(0) : name);
+            if (name != null && !surveyNames.contains(name)) {
+                String written = name;
+                name = surveyNames.stream().filter(s -> OrganizationNames.same(written, s)).findFirst()
+                        .orElse(!survey(f) && surveyNames.size() == 1 && leadNames.size() == 1 ? surveyNames.get(0) : name);
             }
             resolved.add(new Form(f.documentId(), f.annex(), name));
         }
@@ -195,12 +195,13 @@ class FileAttribution {
         return trusted.stream().anyMatch(t -> Senders.related(t, sender));
     }
 
+    private static boolean survey(Form f) {
+        return org.formbox.forms.FieldCatalog.form(f.annex()).map(d -> d.kind().equals("survey")).orElse(false);
+    }
+
     private List<EnterpriseFile.Annex> current(long enterprise) {
         EnterpriseFile file = files.file(enterprise).orElseThrow();
-        List<EnterpriseFile.Annex> current = new ArrayList<>();
-        Optional.ofNullable(file.annex1()).ifPresent(current::add);
-        Optional.ofNullable(file.annex2()).ifPresent(current::add);
-        return current;
+        return new ArrayList<>(file.current().values());
     }
 
     /** A submission none of whose documents stands in any file any more is superseded by this one. */

@@ -10,7 +10,7 @@ final class StoredJudgement {
 
     /** The status a stored submission that carries forms has now. */
     static SubmissionStatus of(JdbcClient jdbc, long submissionId) {
-        boolean annexRead = jdbc.sql("select count(*) from document where submission_id = ? and annex in ('ANNEX_1', 'ANNEX_2')")
+        boolean annexRead = jdbc.sql("select count(*) from document where submission_id = ? and annex not in ('OTHER', 'UNREADABLE')")
                 .param(submissionId).query(Long.class).single() > 0;
         boolean errorStands = jdbc.sql(
                 "select count(*) from finding where submission_id = ? and severity = 'error' and overridden_by is null")

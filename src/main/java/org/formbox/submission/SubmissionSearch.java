@@ -1,5 +1,7 @@
 package org.formbox.submission;
 
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,7 +40,7 @@ public class SubmissionSearch {
      * @param sender     part of the sender's address
      * @param enterprise part of the enterprise name
      * @param status     a status name
-     * @param annex      ANNEX_1, ANNEX_2, OTHER or UNREADABLE: has a document read as this
+     * @param annex      the annex of a form (ANNEX_1 …), OTHER or UNREADABLE: has a document read as this
      * @param region     the Annex 2 field {@code region}, exactly
      * @param programme  the Annex 1 field {@code programme}, exactly
      * @param from       received on or after this day (server time zone)
@@ -73,14 +75,17 @@ public class SubmissionSearch {
             where.append(" and exists (select 1 from document d where d.submission_id = s.id and d.annex = :annex)");
             params.put("annex", c.annex().strip().toUpperCase());
         }
+        // the fields playing the roles region and programme in the definition; without the role nothing matches
         if (has(c.region())) {
             where.append(" and exists (select 1 from document d join field_value f on f.document_id = d.id"
-                    + " where d.submission_id = s.id and f.field_key = 'region' and f.text_value = :region)");
+                    + " where d.submission_id = s.id and f.field_key = :regionKey and f.text_value = :region)");
+            params.put("regionKey", FieldCatalog.role(Role.REGION).orElse(""));
             params.put("region", c.region().strip());
         }
         if (has(c.programme())) {
             where.append(" and exists (select 1 from document d join field_value f on f.document_id = d.id"
-                    + " where d.submission_id = s.id and f.field_key = 'programme' and f.text_value = :programme)");
+                    + " where d.submission_id = s.id and f.field_key = :programmeKey and f.text_value = :programme)");
+            params.put("programmeKey", FieldCatalog.role(Role.PROGRAMME).orElse(""));
             params.put("programme", c.programme().strip());
         }
         if (c.from() != null) {

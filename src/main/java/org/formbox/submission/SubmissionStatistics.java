@@ -1,5 +1,7 @@
 package org.formbox.submission;
 
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,7 +64,7 @@ public class SubmissionStatistics {
                     LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
                     perDay.computeIfPresent(day, (d, n) -> n + 1);
                 });
-        return new Counts(total, enterprises, byStatus, currentByField("region"), currentByField("programme"), perDay);
+        return new Counts(total, enterprises, byStatus, currentByField(Role.REGION), currentByField(Role.PROGRAMME), perDay);
     }
 
     /** Submissions received after an instant (all of them when null), oldest first. */
@@ -88,8 +90,12 @@ public class SubmissionStatistics {
                 .toList();
     }
 
-    private Map<String, Long> currentByField(String key) {
+    private Map<String, Long> currentByField(Role role) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        String key = FieldCatalog.role(role).orElse(null);
+        if (key == null) {
+            return counts;
+        }
         jdbc.sql("""
                 select f.text_value, count(distinct s.id) from submission s
                   join document d on d.submission_id = s.id

@@ -86,11 +86,11 @@ public final class AuditFormulas {
         return new AuditFormulas(List.copyOf(formulas));
     }
 
-    /** Adds the findings of the rules for this kind of form. */
-    void check(String kind, Answers answers, List<Finding> findings) {
+    /** Adds the findings of the rules for the form of this annex (ANNEX_2 …). */
+    void check(String annex, Answers answers, List<Finding> findings) {
         Map<String, Object> variables = answers.variables();
         for (Formula f : formulas) {
-            if (!f.rule().form().equals(kind) || !applies(f, answers)) {
+            if (!f.rule().form().equals(annex) || !applies(f, answers)) {
                 continue;
             }
             try {
@@ -235,8 +235,8 @@ public final class AuditFormulas {
         return value instanceof Double d ? BigDecimal.valueOf(d) : new BigDecimal(String.valueOf(value));
     }
 
-    /** The kinds of form these rules check, for tests and reports. */
-    Set<String> kinds() {
+    /** The annexes of the forms these rules check, for tests and reports. */
+    Set<String> forms() {
         return Set.copyOf(formulas.stream().map(f -> f.rule().form()).toList());
     }
 }

@@ -3,7 +3,6 @@ package org.formbox.validation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FormDef;
 
@@ -14,7 +13,7 @@ import org.formbox.forms.FormDef;
  *
  * <p>Plain Java and stateless, so one instance may be shared; it follows the active definition
  * ({@link FieldCatalog#definition()}) at each check. Findings come back errors first, then
- * warnings, each in form order (the mail, Annex 2, Annex 1). When a sender attaches the same
+ * warnings, each in form order (the mail, the surveys, the proposal). When a sender attaches the same
  * annex twice, identical findings are reported once.
  */
 public final class Checks {
@@ -28,18 +27,18 @@ public final class Checks {
         AuditFormulas formulas = AuditFormulas.of(FieldCatalog.definition());
         List<Finding> findings = new ArrayList<>(MailRules.check(documents));
         for (CheckedDocument document : documents) {
-            String kind = FieldCatalog.form(document.annex()).map(FormDef::kind).orElse(null);
-            if (kind == null) {
+            FormDef form = FieldCatalog.form(document.annex()).orElse(null);
+            if (form == null) {
                 continue;
             }
             Answers answers = new Answers(document.fields());
             List<Finding> own = new ArrayList<>();
-            before(document.annex()).forEach(r -> r.check(answers, own));
-            formulas.check(kind, answers, own);
-            after(document.annex()).forEach(r -> r.check(answers, own));
-            ReadingRules.ticks(document, own);
+            before(form).forEach(r -> r.check(form, answers, own));
+            formulas.check(form.annex().name(), answers, own);
+            after(form).forEach(r -> r.check(form, answers, own));
+            ReadingRules.ticks(form, document, own);
             List<Finding> kept = ReadingRules.withoutErrorsOnUnsure(document, own);
-            findings.addAll(ReadingRules.scanned(document) ? ReadingRules.forScan(document, kept) : kept);
+            findings.addAll(ReadingRules.scanned(document) ? ReadingRules.forScan(form, document, kept) : kept);
         }
         findings.addAll(CrossAnnexRules.check(documents));
         List<Finding> distinct = new ArrayList<>(new LinkedHashSet<>(findings));
@@ -47,15 +46,11 @@ public final class Checks {
         return List.copyOf(distinct);
     }
 
-    private List<DocumentRules> before(Annex annex) {
-        return switch (annex) {
-            case ANNEX_2 -> surveyRules;
-            case ANNEX_1 -> proposalRules;
-            default -> List.of();
-        };
+    private List<DocumentRules> before(FormDef form) {
+        return form.kind().equals("proposal") ? proposalRules : surveyRules;
     }
 
-    private List<DocumentRules> after(Annex annex) {
-        return annex == Annex.ANNEX_1 ? proposalRulesAfter : List.of();
+    private List<DocumentRules> after(FormDef form) {
+        return form.kind().equals("proposal") ? proposalRulesAfter : List.of();
     }
 }

@@ -2,40 +2,45 @@ package org.formbox.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.formbox.forms.Annex;
 import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FormDef;
 
-/** Annex 1 against Annex 2 of the same sender: X-NAME-MISMATCH. */
+/**
+ * The forms of one mail against each other: X-NAME-MISMATCH. Each form names the enterprise in its
+ * definition's name-field; every later form (in annex order) is compared with the first one present.
+ */
 final class CrossAnnexRules {
 
     private CrossAnnexRules() {
     }
 
-    /** Every pair of Annex 1 and Annex 2 is compared; a name missing on either side is not compared. */
+    /** Each document of the first form is compared with each of the later forms; a missing name is not compared. */
     static List<Finding> check(List<CheckedDocument> documents) {
         List<Finding> findings = new ArrayList<>();
-        // the fields that name the enterprise on each form (the definition's name-field)
-        String leadKey = FieldCatalog.form(Annex.ANNEX_1).map(FormDef::nameField).orElse(null);
-        String enterpriseKey = FieldCatalog.form(Annex.ANNEX_2).map(FormDef::nameField).orElse(null);
-        if (leadKey == null || enterpriseKey == null) {
+        List<FormDef> present = FieldCatalog.forms().stream()
+                .filter(f -> documents.stream().anyMatch(d -> d.annex().equals(f.annex()))).toList();
+        if (present.size() < 2) {
             return findings;
         }
-        for (String lead : names(documents, Annex.ANNEX_1, leadKey)) {
-            for (String enterprise : names(documents, Annex.ANNEX_2, enterpriseKey)) {
-                if (!OrganizationNames.same(lead, enterprise)) {
-                    findings.add(Finding.warning("X-NAME-MISMATCH", "附件1的牵头单位（" + lead
-                            + "）与附件2的企业名称（" + enterprise + "）不一致，请确认。", leadKey, enterpriseKey));
+        FormDef first = present.get(0);
+        for (FormDef other : present.subList(1, present.size())) {
+            for (String a : names(documents, first)) {
+                for (String b : names(documents, other)) {
+                    if (!OrganizationNames.same(a, b)) {
+                        findings.add(Finding.warning("X-NAME-MISMATCH", first.shortName() + "的" + Answers.label(first.nameField())
+                                + "（" + a + "）与" + other.shortName() + "的" + Answers.label(other.nameField()) + "（" + b
+                                + "）不一致，请确认。", first.nameField(), other.nameField()));
+                    }
                 }
             }
         }
         return findings;
     }
 
-    private static List<String> names(List<CheckedDocument> documents, Annex annex, String key) {
+    private static List<String> names(List<CheckedDocument> documents, FormDef form) {
         return documents.stream()
-                .filter(d -> d.annex() == annex)
-                .map(d -> new Answers(d.fields()).text(key))
+                .filter(d -> d.annex().equals(form.annex()))
+                .map(d -> new Answers(d.fields()).text(form.nameField()))
                 .filter(name -> name != null)
                 .toList();
     }

@@ -5,6 +5,6 @@ import java.util.List;
 /** A group of checks on the values of one annex document. */
 interface DocumentRules {
 
-    /** Adds what is wrong with these answers to {@code findings}. */
-    void check(Answers answers, List<Finding> findings);
+    /** Adds what is wrong with these answers of a document of this form to {@code findings}. */
+    void check(org.formbox.forms.FormDef form, Answers answers, List<Finding> findings);
 }

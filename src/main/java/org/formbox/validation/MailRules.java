@@ -3,6 +3,8 @@ package org.formbox.validation;
 import java.util.ArrayList;
 import java.util.List;
 import org.formbox.forms.Annex;
+import org.formbox.forms.FormDef;
+import org.formbox.forms.FormNames;
 
 /** The message as a whole: MAIL-UNREADABLE per attachment, MAIL-NO-FORM for the message. */
 final class MailRules {
@@ -17,12 +19,12 @@ final class MailRules {
             if (document.annex() == Annex.UNREADABLE) {
                 findings.add(Finding.error("MAIL-UNREADABLE", unreadableMessage(document)));
             }
-            annexRead |= document.annex() == Annex.ANNEX_1 || document.annex() == Annex.ANNEX_2;
+            annexRead |= document.annex().isForm();
         }
         // An unreadable attachment is most likely the form itself: telling the sender how to
         // resend it is more helpful than also claiming that no form was attached.
         if (!annexRead && findings.isEmpty()) {
-            findings.add(Finding.error("MAIL-NO-FORM", "邮件中没有找到附件1（项目实施方案）或附件2（企业基本情况调查表），"
+            findings.add(Finding.error("MAIL-NO-FORM", "邮件中没有找到" + FormNames.each(FormDef::name, "或") + "，"
                     + "请将填写好的表格作为附件重新发送。"));
         }
         return findings;

@@ -2,13 +2,15 @@ package org.formbox.validation;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+import org.formbox.forms.FieldCatalog;
 
 /**
  * Decides whether two spellings name the same organisation. Senders mix bracket widths, add the
- * city, list partners after the lead (X（牵头）、浙江大学) and shorten names (甬新精密 for
- * 宁波甬新精密机械有限公司), so spacing, brackets, the city, the partners and the legal-form
- * suffix are ignored, and a shortened name found inside the other counts as the same. Two full
- * legal names that differ (…新材料科技股份有限公司 and …新材料有限公司) are different companies.
+ * city (the call definition's region prefixes: 宁波市, 浙江省宁波市 …), list partners after the
+ * lead (X（牵头）、浙江大学) and shorten names (甬新精密 for 宁波甬新精密机械有限公司), so spacing,
+ * brackets, the city, the partners and the legal-form suffix are ignored, and a shortened name
+ * found inside the other counts as the same. Two full legal names that differ
+ * (…新材料科技股份有限公司 and …新材料有限公司) are different companies.
  */
 public final class OrganizationNames {
 
@@ -17,7 +19,6 @@ public final class OrganizationNames {
 
     private static final Pattern PARTNERS = Pattern.compile("[、,，;；/]|联合");
     private static final Pattern LEAD_MARK = Pattern.compile("[(（]\\s*牵头(单位)?\\s*[)）]");
-    private static final Pattern CITY = Pattern.compile("^(浙江省)?(宁波市|宁波)");
 
     private static final int MIN_FRAGMENT = 4;
 
@@ -53,6 +54,8 @@ public final class OrganizationNames {
 
     private static String comparable(String name) {
         String text = LEGAL_FORM.matcher(cleaned(name)).replaceFirst("");
-        return CITY.matcher(text).replaceFirst("");
+        String city = FieldCatalog.definition().regions().prefixes().stream().filter(text::startsWith)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        return text.substring(city.length());
     }
 }

@@ -9,12 +9,12 @@ import org.formbox.forms.FormDef;
 final class ProposalSectionRules implements DocumentRules {
 
     @Override
-    public void check(Answers a, List<Finding> findings) {
-        int thinBelow = FieldCatalog.proposal().map(FormDef::thinBelow).orElse(0);
-        for (FieldDef section : FieldCatalog.sections()) {
+    public void check(FormDef form, Answers a, List<Finding> findings) {
+        int thinBelow = form.thinBelow();
+        for (FieldDef section : form.outline() == null ? List.<FieldDef>of() : form.outline().sections()) {
             String text = a.text(section.key());
             if (text == null) {
-                findings.add(Finding.error("A1-SECTION-MISSING", "附件1缺少“" + section.shortLabel()
+                findings.add(Finding.error("A1-SECTION-MISSING", form.shortName() + "缺少“" + section.shortLabel()
                         + "”部分或该部分内容为空，请补充。", section.key()));
                 continue;
             }
@@ -22,7 +22,7 @@ final class ProposalSectionRules implements DocumentRules {
             String content = text.replaceAll("\\s", "");
             int length = content.codePointCount(0, content.length());
             if (length < thinBelow) {
-                findings.add(Finding.warning("A1-SECTION-THIN", "附件1“" + section.shortLabel() + "”部分仅有"
+                findings.add(Finding.warning("A1-SECTION-THIN", form.shortName() + "“" + section.shortLabel() + "”部分仅有"
                         + length + "个字，内容较少，请确认是否完整。", section.key()));
             }
         }

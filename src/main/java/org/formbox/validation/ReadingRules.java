@@ -21,10 +21,10 @@ final class ReadingRules {
     }
 
     /** Warnings about unclear ticks in one document. */
-    static void ticks(CheckedDocument document, List<Finding> findings) {
+    static void ticks(org.formbox.forms.FormDef form, CheckedDocument document, List<Finding> findings) {
         document.fields().forEach((key, v) -> {
             if (v.source() == ValueSource.TICK && v.needsReview()) {
-                findings.add(Finding.warning("A2-TICK-UNCLEAR", "附件2中“" + label(key) + "”的勾选不明确（“"
+                findings.add(Finding.warning("A2-TICK-UNCLEAR", form.shortName() + "中“" + label(key) + "”的勾选不明确（“"
                         + v.text().replaceAll("\\s+", " ") + "”），请确认所选项。", key));
             }
         });
@@ -51,7 +51,7 @@ final class ReadingRules {
      * The findings of a scanned document that may go to the sender: errors about fields OCR did
      * not find or read unsurely are dropped, then one note that the scan was read.
      */
-    static List<Finding> forScan(CheckedDocument document, List<Finding> found) {
+    static List<Finding> forScan(org.formbox.forms.FormDef form, CheckedDocument document, List<Finding> found) {
         Map<String, FieldValue> fields = document.fields();
         List<Finding> kept = new ArrayList<>();
         for (Finding f : found) {
@@ -60,10 +60,12 @@ final class ReadingRules {
                 kept.add(f);
             }
         }
-        long unread = FieldCatalog.annex2Fields().stream().filter(FieldDef::required).map(FieldDef::key)
+        // a proposal's outline is not counted: its sections are findings of their own
+        boolean survey = form.kind().equals("survey");
+        long unread = !survey ? 0 : FieldCatalog.answerFields(form).stream().filter(FieldDef::required).map(FieldDef::key)
                 .filter(k -> fields.get(k) == null || fields.get(k).needsReview()).count();
-        String what = document.annex() == org.formbox.forms.Annex.ANNEX_1 ? "附件1" : "附件2";
-        kept.add(Finding.warning("MAIL-SCAN-READ", unread == 0 || document.annex() == org.formbox.forms.Annex.ANNEX_1
+        String what = form.shortName();
+        kept.add(Finding.warning("MAIL-SCAN-READ", unread == 0
                 ? "附件“" + document.filename() + "”是扫描件或照片，已按" + what + "自动识别，请核对回执中的内容。"
                 : "附件“" + document.filename() + "”是扫描件或照片，已按" + what + "自动识别，但有" + unread
                         + "项未能清晰识别；为免误判，请另发送填写好的 Word（.docx/.doc）原文件。"));

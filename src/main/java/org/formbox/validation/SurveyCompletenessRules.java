@@ -7,7 +7,7 @@ import org.formbox.forms.FieldCatalog;
 import org.formbox.forms.FieldDef;
 import org.formbox.forms.FieldType;
 
-/** Annex 2, field by field: A2-REQUIRED, A2-FORMAT, A2-PERCENT-RANGE, A2-UNITS. */
+/** A survey form, field by field: A2-REQUIRED, A2-FORMAT, A2-PERCENT-RANGE, A2-UNITS (the ids of every survey form). */
 final class SurveyCompletenessRules implements DocumentRules {
 
     /** Beyond this a money value was almost surely typed in 元: no enterprise here has 1000亿元. */
@@ -16,21 +16,21 @@ final class SurveyCompletenessRules implements DocumentRules {
 
 
     @Override
-    public void check(Answers answers, List<Finding> findings) {
-        for (FieldDef field : FieldCatalog.annex2Fields()) {
+    public void check(org.formbox.forms.FormDef form, Answers answers, List<Finding> findings) {
+        for (FieldDef field : FieldCatalog.answerFields(form)) {
             String key = field.key();
             if (answers.blank(key)) {
                 if (field.required()) {
                     findings.add(Finding.error("A2-REQUIRED",
-                            "附件2中“" + field.shortLabel() + "”未填写，请补充。", key));
+                            form.shortName() + "中“" + field.shortLabel() + "”未填写，请补充。", key));
                 }
             } else if (field.type().numeric()) {
-                checkNumber(answers, field, findings);
+                checkNumber(form, answers, field, findings);
             }
         }
     }
 
-    private void checkNumber(Answers answers, FieldDef field, List<Finding> findings) {
+    private void checkNumber(org.formbox.forms.FormDef form, Answers answers, FieldDef field, List<Finding> findings) {
         String key = field.key();
         BigDecimal number = answers.number(key);
         if (number == null) {
@@ -38,7 +38,7 @@ final class SurveyCompletenessRules implements DocumentRules {
             // the call's none-answers are answers (zero or none), not blanks: a reader that left one
             // without a number must not make the sender "correct" it
             if (!FieldCatalog.noneAnswers().contains(Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
-                findings.add(Finding.error("A2-FORMAT", "附件2中“" + field.shortLabel() + "”填写的“" + text
+                findings.add(Finding.error("A2-FORMAT", form.shortName() + "中“" + field.shortLabel() + "”填写的“" + text
                         + "”无法识别为" + expected(field.type()) + "。", key));
             }
         } else if (field.type() == FieldType.PERCENT

@@ -33,7 +33,7 @@ record BoardFilter(String state, String region, String programme) {
     private boolean matches(EnterpriseFile f) {
         if (state != null) {
             boolean ok = switch (state) {
-                case "MISSING" -> f.state() == EnterpriseState.MISSING_ANNEX_1 || f.state() == EnterpriseState.MISSING_ANNEX_2;
+                case "MISSING" -> f.state().isMissing();
                 case "LATE" -> f.late();
                 case "HELD" -> !f.held().isEmpty();
                 default -> f.state().name().equals(state);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.formbox.export.EnterpriseExport;
+import org.formbox.forms.FieldCatalog;
+import org.formbox.forms.FormDef;
 import org.formbox.reminder.Reminders;
 import org.formbox.submission.EnterpriseCounts;
 import org.formbox.submission.EnterpriseFile;
@@ -71,6 +73,7 @@ class BoardPage {
         BoardFilter filter = BoardFilter.of(state, region, programme);
         model.addAttribute("counts", EnterpriseCounts.of(all));
         model.addAttribute("rows", filter.apply(all));
+        model.addAttribute("forms", FieldCatalog.forms());
         model.addAttribute("waiting", conversations.queue());
         model.addAttribute("q", filter);
         model.addAttribute("lastReplies", files.lastReplies());
@@ -95,7 +98,8 @@ class BoardPage {
     String file(@PathVariable long id, Model model) {
         EnterpriseFile file = files.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("f", file);
-        model.addAttribute("current", java.util.Arrays.asList(file.annex1(), file.annex2()));
+        model.addAttribute("forms", FieldCatalog.forms());
+        model.addAttribute("current", FieldCatalog.forms().stream().map(form -> file.current(form.annex().name())).toList());
         model.addAttribute("letters", files.correspondence(id));
         model.addAttribute("rosterEntries", file.onRoster() ? List.of()
                 : files.all().stream().filter(EnterpriseFile::onRoster).toList());
@@ -131,7 +135,7 @@ class BoardPage {
         for (EnterpriseState s : EnterpriseState.values()) {
             states.put(s.name(), s.label());
         }
-        states.put("MISSING", "缺件（缺附件1或附件2）");
+        states.put("MISSING", "缺件（缺" + String.join("或", FieldCatalog.forms().stream().map(FormDef::shortName).toList()) + "）");
         states.put("LATE", "逾期");
         states.put("HELD", "有待确认的材料");
         return states;

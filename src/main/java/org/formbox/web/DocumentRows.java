@@ -37,12 +37,12 @@ final class DocumentRows {
     /** The rows of a read annex: every catalog field of that annex, then any other key read. */
     static List<Row> of(Document doc, List<FindingView> findings) {
         Set<String> keys = new LinkedHashSet<>();
-        if (Annex.ANNEX_2.name().equals(doc.annex())) {
-            FieldCatalog.annex2Fields().forEach(f -> keys.add(f.key()));
-        } else if (Annex.ANNEX_1.name().equals(doc.annex())) {
-            FieldCatalog.projectFacts().forEach(f -> keys.add(f.key()));
-            FieldCatalog.sections().forEach(f -> keys.add(f.key()));
-        }
+        FieldCatalog.form(doc.annex()).ifPresent(form -> {
+            FieldCatalog.answerFields(form).forEach(f -> keys.add(f.key()));
+            if (form.outline() != null) {
+                form.outline().sections().forEach(f -> keys.add(f.key()));
+            }
+        });
         keys.addAll(doc.fields().keySet());
         keys.addAll(doc.raw().keySet());
         List<Row> rows = new ArrayList<>();
@@ -71,7 +71,7 @@ final class DocumentRows {
 
     /** Whether the document was read as an annex, so that it has a table of fields. */
     static boolean read(Document doc) {
-        return Annex.ANNEX_1.name().equals(doc.annex()) || Annex.ANNEX_2.name().equals(doc.annex());
+        return doc.annex() != null && FieldCatalog.form(doc.annex()).isPresent();
     }
 
     /** A number with its unit, unless the label already names it (总资产（万元）). */

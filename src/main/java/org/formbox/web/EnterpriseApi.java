@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.formbox.forms.FieldCatalog;
 import org.formbox.submission.EnterpriseCounts;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
@@ -44,14 +47,15 @@ class EnterpriseApi {
         }
     }
 
-    /** A line of the list. */
+    /** A line of the list; {@code annexes} has every form of the call, by annex, null when none is current. */
     record Item(long id, String name, String region, String programme, String contactEmail, boolean onRoster,
-                EnterpriseState state, boolean late, AnnexRef annex1, AnnexRef annex2, long errors, long warnings,
+                EnterpriseState state, boolean late, Map<String, AnnexRef> annexes, long errors, long warnings,
                 int held, Instant lastReminderAt) {
         static Item of(EnterpriseFile f) {
+            Map<String, AnnexRef> annexes = new LinkedHashMap<>();
+            FieldCatalog.annexes().forEach(a -> annexes.put(a.name(), AnnexRef.of(f.current(a.name()))));
             return new Item(f.id(), f.name(), f.region(), f.programme(), f.contactEmail(), f.onRoster(), f.state(), f.late(),
-                    AnnexRef.of(f.annex1()), AnnexRef.of(f.annex2()), f.errors(), f.warnings(), f.held().size(),
-                    f.lastReminderAt());
+                    annexes, f.errors(), f.warnings(), f.held().size(), f.lastReminderAt());
         }
     }
 
@@ -60,7 +64,8 @@ class EnterpriseApi {
 
     @GetMapping
     @Operation(summary = "Enterprise files, what needs action first",
-            description = "state: NOT_SUBMITTED, MISSING_ANNEX_1, MISSING_ANNEX_2, NEEDS_CORRECTION, ACCEPTED; "
+            description = "state: NOT_SUBMITTED, MISSING_<annex> for each form of the call (MISSING_ANNEX_1 …), "
+                    + "NEEDS_CORRECTION, ACCEPTED, or MISSING (any form missing), LATE, HELD; "
                     + "region matches a part of the district; page from 0, size 1–500.")
     Page list(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
               @RequestParam(required = false) String programme, @RequestParam(defaultValue = "0") int page,
@@ -86,7 +91,7 @@ class EnterpriseApi {
     /** The file in full. */
     record Detail(long id, String name, String region, String programme, String contactName, String contactEmail,
                   String contactPhone, boolean onRoster, EnterpriseState state, String stateLabel, boolean late,
-                  Instant completedAt, EnterpriseFile.Annex annex1, EnterpriseFile.Annex annex2, long errors, long warnings,
+                  Instant completedAt, Map<String, EnterpriseFile.Annex> annexes, long errors, long warnings,
                   List<FindingItem> findings, List<EnterpriseFile.Annex> held, List<EnterpriseFile.Annex> versions,
                   List<EnterpriseFiles.Letter> correspondence, Instant lastReminderAt, String bouncedAddress) {
     }
@@ -96,10 +101,17 @@ class EnterpriseApi {
     ResponseEntity<Detail> detail(@PathVariable long id) {
         return files.file(id).map(f -> ResponseEntity.ok(new Detail(f.id(), f.name(), f.region(), f.programme(),
                 f.contactName(), f.contactEmail(), f.contactPhone(), f.onRoster(), f.state(), f.state().label(), f.late(),
-                f.completedAt(), f.annex1(), f.annex2(), f.errors(), f.warnings(),
+                f.completedAt(), annexes(f), f.errors(), f.warnings(),
                 f.findings().stream().map(x -> new FindingItem(x.rule(), x.severity().name(), x.fields(), x.message())).toList(),
                 f.held(), f.versions(), files.correspondence(id), f.lastReminderAt(), f.bouncedAddress())))
                 .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Every form of the call, by annex, with its current document or null. */
+    private static Map<String, EnterpriseFile.Annex> annexes(EnterpriseFile f) {
+        Map<String, EnterpriseFile.Annex> annexes = new LinkedHashMap<>();
+        FieldCatalog.annexes().forEach(a -> annexes.put(a.name(), f.current(a.name())));
+        return annexes;
     }
 
     @PostMapping("/{id}/documents/{documentId}/confirm")

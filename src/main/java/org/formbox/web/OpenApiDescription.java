@@ -16,7 +16,7 @@ class OpenApiDescription {
     OpenAPI formboxApi() {
         return new OpenAPI()
                 .info(new Info().title("Formbox staff API").version("1")
-                        .description("Stored submissions of the 科技创新2025 call, their findings, the export and the digest. "
+                        .description("Stored submissions of the call (" + org.formbox.forms.FieldCatalog.definition().shortName() + "), their findings, the export and the digest. "
                                 + "HTTP Basic with a staff account; overrides and the digest need the COORDINATOR role. "
                                 + "Statuses: ACCEPTED, NEEDS_CORRECTION, NO_FORM, NEEDS_ANSWER (no form, written by a "
                                 + "person: acknowledged once, waiting for staff to answer), IGNORED, FAILED. Every time in "

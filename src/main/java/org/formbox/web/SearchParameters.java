@@ -2,6 +2,7 @@ package org.formbox.web;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.formbox.forms.Annex;
@@ -46,8 +47,8 @@ class SearchParameters {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadParameter("from", "参数 from（" + from + "）晚于 to（" + to + "），请调换或更正日期。");
         }
-        return new SubmissionSearch.Criteria(sender, enterprise, named("status", status, SubmissionStatus.values()),
-                named("annex", annex, Annex.values()), region, programme, from, to);
+        return new SubmissionSearch.Criteria(sender, enterprise, named("status", status, Arrays.stream(SubmissionStatus.values()).map(Enum::name).toList()),
+                named("annex", annex, Annex.values().stream().map(Annex::name).toList()), region, programme, from, to);
     }
 
     static int page(int page) {
@@ -70,14 +71,14 @@ class SearchParameters {
         }
     }
 
-    private static String named(String parameter, String value, Enum<?>[] allowed) {
+    private static String named(String parameter, String value, List<String> allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String name = value.strip().toUpperCase(Locale.ROOT);
-        if (Arrays.stream(allowed).noneMatch(e -> e.name().equals(name))) {
-            throw new BadParameter(parameter, "参数 " + parameter + " 应是 " + String.join("、",
-                    Arrays.stream(allowed).map(Enum::name).toList()) + " 之一，收到的是“" + shorten(value) + "”。");
+        if (!allowed.contains(name)) {
+            throw new BadParameter(parameter, "参数 " + parameter + " 应是 " + String.join("、", allowed)
+                    + " 之一，收到的是“" + shorten(value) + "”。");
         }
         return name;
     }

@@ -117,11 +117,8 @@ public final class ExtractionReport {
         boolean ocr = read.fields().values().stream().anyMatch(v -> v.source() == org.formbox.forms.ValueSource.OCR);
         String kind = extension(name) + (ocr && extension(name).equals("pdf") ? "-ocr" : "");
         times.computeIfAbsent(kind, k -> new ArrayList<>()).add(millis);
-        int wanted = switch (read.annex()) {
-            case ANNEX_2 -> FieldCatalog.annex2Fields().size();
-            case ANNEX_1 -> FieldCatalog.sections().size() + FieldCatalog.projectFacts().size();
-            default -> 0;
-        };
+        int wanted = FieldCatalog.form(read.annex()).map(f -> FieldCatalog.answerFields(f).size()
+                + (f.outline() == null ? 0 : f.outline().sections().size())).orElse(0);
         out.printf("%s: %s%s, %d/%d fields, %d ms%n", title, read.annex(),
                 read.unreadable() == null ? "" : " (" + read.unreadable() + ")", read.fields().size(), wanted, millis);
         new TreeMap<>(read.fields()).forEach((k, v) -> out.printf("  %s = %s%n", k, shown(v)));

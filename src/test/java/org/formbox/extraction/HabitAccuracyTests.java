@@ -149,7 +149,7 @@ class HabitAccuracyTests {
         Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
         ReadDocument read = new DocumentReader().read("scan.jpg", Files.readAllBytes(DOCS.resolve("scan-template-hx.jpg")));
 
-        assertThat(read.annex()).isEqualTo(org.formbox.forms.Annex.ANNEX_2);
+        assertThat(read.annex()).isEqualTo(org.formbox.forms.Annex.valueOf("ANNEX_2"));
         assertThat(read.fields().values()).isNotEmpty().allSatisfy(v -> {
             assertThat(v.source()).isEqualTo(org.formbox.forms.ValueSource.OCR);
             assertThat(v.confidence()).isBetween(0.0, 1.0);

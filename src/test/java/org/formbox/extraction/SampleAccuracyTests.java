@@ -85,7 +85,7 @@ class SampleAccuracyTests {
     @Test
     void readsEveryAnnex2FieldOfWordAndExcelTablesExactly() {
         List<Result> tables = RESULTS.stream()
-                .filter(r -> r.wantAnnex() == Annex.ANNEX_2 && List.of("docx", "doc", "xlsx").contains(r.format()))
+                .filter(r -> r.wantAnnex() == Annex.valueOf("ANNEX_2") && List.of("docx", "doc", "xlsx").contains(r.format()))
                 .toList();
         assertThat(tables).hasSizeGreaterThanOrEqualTo(13);
         assertThat(tables).allSatisfy(r -> {

@@ -48,7 +48,7 @@ class SpreadsheetSizeTests {
     void filledSurveyWorkbookPassesTheGate() throws Exception {
         byte[] xlsx = Files.readAllBytes(Path.of("sample-submissions/docs/e03-annex2.xlsx"));
         assertThat(SpreadsheetSize.fits(xlsx)).isTrue();
-        assertThat(new DocumentReader().read("附件2.xlsx", xlsx).annex()).isEqualTo(Annex.ANNEX_2);
+        assertThat(new DocumentReader().read("附件2.xlsx", xlsx).annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
     }
 
     @Test

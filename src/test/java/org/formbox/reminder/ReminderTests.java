@@ -87,7 +87,7 @@ class ReminderTests {
         Forms.ingest(intake, Instant.now(), DONE, "附件1.docx", "e05-annex1.docx", "附件2.docx", "e05-annex2.docx");
         Forms.ingest(intake, Instant.now(), HALF, "附件2.docx", "e09-annex2.docx");
         assertThat(file("宁波明睿智能装备有限公司").state()).isEqualTo(EnterpriseState.ACCEPTED);
-        assertThat(file("宁波康迪医疗器械有限公司").state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(file("宁波康迪医疗器械有限公司").state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
         assertThat(reminders.due()).as("not a reminder day").isFalse();
 
         // seven days before, before 09:00: not yet; at 09:30: the three files not complete
@@ -157,7 +157,7 @@ class ReminderTests {
         at("2099-12-19T10:00");
         Forms.ingest(intake, clock.instant(), office, "附件2.docx", "e08-annex2.docx");
         EnterpriseFile half = file("宁波杭湾新能汽车部件有限公司");
-        assertThat(half.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(half.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
 
         // the mail server is down when the coordinator asks: the reminders wait in the outbox
         camel.getRouteController().stopRoute("reply-outbox");

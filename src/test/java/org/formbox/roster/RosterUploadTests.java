@@ -92,14 +92,14 @@ class RosterUploadTests {
         // the form names the company differently from the roster, but comes from its contact's address
         Forms.ingest(intake, Instant.now(), "fangyuan@pair-semi.cn", "附件2.docx", "e14-annex2.docx");
         EnterpriseFile semi = named("宁波配对测试半导体有限公司");
-        assertThat(semi.annex2()).isNotNull();
-        assertThat(semi.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(semi.current("ANNEX_2")).isNotNull();
+        assertThat(semi.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
 
         // neither name nor address fits: kept as unexpected, listed, then linked by a coordinator
         Forms.ingest(intake, Instant.now(), "office@kaiyue-fine.cn", "附件1.docx", "e15-annex1.docx");
         EnterpriseFile stray = named("宁波凯越精细化工有限公司");
         assertThat(stray.onRoster()).isFalse();
-        assertThat(stray.annex1()).isNotNull();
+        assertThat(stray.current("ANNEX_1")).isNotNull();
         long chem = named("宁波配对测试化工有限公司").id();
         mvc.perform(post("/enterprises/" + stray.id() + "/link").param("rosterId", String.valueOf(chem))
                 .with(user("staff").roles("STAFF")).with(csrf())).andExpect(status().isForbidden());
@@ -107,7 +107,7 @@ class RosterUploadTests {
                         .content("{\"rosterId\":" + chem + "}").with(coordinator()).with(csrf()))
                 .andExpect(status().isOk());
         EnterpriseFile linked = files.file(chem).orElseThrow();
-        assertThat(linked.annex1().submissionId()).isEqualTo(stray.annex1().submissionId());
+        assertThat(linked.current("ANNEX_1").submissionId()).isEqualTo(stray.current("ANNEX_1").submissionId());
         assertThat(files.file(stray.id())).isEmpty();
         assertThat(registry.links()).anySatisfy(l -> {
             assertThat(l.enterpriseId()).isEqualTo(chem);

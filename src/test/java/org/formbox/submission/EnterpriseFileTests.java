@@ -45,14 +45,14 @@ class EnterpriseFileTests {
         String first = mail.send(sender, "附件1 项目实施方案.docx", "e10-annex1.docx");
         List<String> replies = mail.awaitReplies(sender, 1);
         EnterpriseFile file = file("宁波碳谷新材料科技股份有限公司");
-        assertThat(file.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_2);
+        assertThat(file.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_2"));
         assertThat(replies.get(0)).contains("档案情况", "尚缺附件2", "材料提交截止时间为 2099年12月20日 17:00");
 
         String second = mail.send(sender, "附件2 调查表.docx", "e10-annex2.docx");
         replies = mail.awaitReplies(sender, 2);
         file = files.file(file.id()).orElseThrow();
-        assertThat(file.annex1().submissionId()).isEqualTo(submission(first));
-        assertThat(file.annex2().submissionId()).isEqualTo(submission(second));
+        assertThat(file.current("ANNEX_1").submissionId()).isEqualTo(submission(first));
+        assertThat(file.current("ANNEX_2").submissionId()).isEqualTo(submission(second));
         // the names differ between the annexes: the pair is checked once both are there
         assertThat(file.findings()).extracting(Finding::rule).contains("X-NAME-MISMATCH");
         assertThat(file.state()).isEqualTo(EnterpriseState.ACCEPTED);
@@ -74,8 +74,8 @@ class EnterpriseFileTests {
         String second = mail.send(sender, "附件2（更正）.docx", "e13-annex2.docx");
         List<String> replies = mail.awaitReplies(sender, 2);
         file = files.file(file.id()).orElseThrow();
-        assertThat(file.annex1().submissionId()).isEqualTo(submission(first));
-        assertThat(file.annex2().submissionId()).isEqualTo(submission(second));
+        assertThat(file.current("ANNEX_1").submissionId()).isEqualTo(submission(first));
+        assertThat(file.current("ANNEX_2").submissionId()).isEqualTo(submission(second));
         assertThat(file.state()).isEqualTo(EnterpriseState.ACCEPTED);
         assertThat(file.versions()).hasSize(3);
         String reply = replies.stream().filter(r -> r.contains(ReplyComposer.receipt(submission(second)))).findFirst().orElseThrow();
@@ -90,10 +90,10 @@ class EnterpriseFileTests {
         List<String> replies = mail.awaitReplies(bureau, 1);
         EnterpriseFile huaxing = file("宁波华星化工新材料有限公司");
         EnterpriseFile jinding = file("宁波金鼎特种合金有限公司");
-        assertThat(huaxing.annex2().submissionId()).isEqualTo(submission(id));
-        assertThat(jinding.annex2().submissionId()).isEqualTo(submission(id));
-        assertThat(huaxing.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
-        assertThat(jinding.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+        assertThat(huaxing.current("ANNEX_2").submissionId()).isEqualTo(submission(id));
+        assertThat(jinding.current("ANNEX_2").submissionId()).isEqualTo(submission(id));
+        assertThat(huaxing.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
+        assertThat(jinding.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0)).contains("宁波华星化工新材料有限公司", "宁波金鼎特种合金有限公司", "尚缺附件1");
     }
@@ -104,7 +104,7 @@ class EnterpriseFileTests {
         String first = mail.send(owner, "附件1.docx", "e06-annex1.docx", "附件2.docx", "e06-annex2.docx");
         mail.awaitReplies(owner, 1);
         EnterpriseFile before = file("宁波甬芯微电子有限公司");
-        assertThat(before.annex2().submissionId()).isEqualTo(submission(first));
+        assertThat(before.current("ANNEX_2").submissionId()).isEqualTo(submission(first));
         String firstTime = jdbc.sql("select received_at from submission where id = ?").param(submission(first))
                 .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single()
                 .atZone(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
@@ -113,8 +113,8 @@ class EnterpriseFileTests {
         String second = mail.send(stranger, "附件2.docx", "src/test/resources/enterprise/other-sender-annex2.docx");
         String reply = mail.awaitReplies(stranger, 1).get(0);
         EnterpriseFile after = files.file(before.id()).orElseThrow();
-        assertThat(after.annex2().submissionId()).as("still the owner's").isEqualTo(submission(first));
-        assertThat(after.annex2().fields()).containsEntry("contact_name", "陈思");
+        assertThat(after.current("ANNEX_2").submissionId()).as("still the owner's").isEqualTo(submission(first));
+        assertThat(after.current("ANNEX_2").fields()).containsEntry("contact_name", "陈思");
         assertThat(after.held()).extracting(EnterpriseFile.Annex::submissionId).containsExactly(submission(second));
         String secondTime = jdbc.sql("select received_at from submission where id = ?").param(submission(second))
                 .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single()
@@ -129,9 +129,9 @@ class EnterpriseFileTests {
 
         assertThat(files.confirm(before.id(), after.held().get(0).documentId(), "coordinator")).isTrue();
         EnterpriseFile confirmed = files.file(before.id()).orElseThrow();
-        assertThat(confirmed.annex2().submissionId()).isEqualTo(submission(second));
-        assertThat(confirmed.annex2().fields()).containsEntry("contact_name", "刘强");
-        assertThat(confirmed.annex2().confirmedBy()).isEqualTo("coordinator");
+        assertThat(confirmed.current("ANNEX_2").submissionId()).isEqualTo(submission(second));
+        assertThat(confirmed.current("ANNEX_2").fields()).containsEntry("contact_name", "刘强");
+        assertThat(confirmed.current("ANNEX_2").confirmedBy()).isEqualTo("coordinator");
         assertThat(confirmed.held()).isEmpty();
     }
 

@@ -18,11 +18,22 @@ class EnterpriseStateTests {
 
     @Test
     void theFirstStateThatAppliesInTheOrderOfTheContract() {
-        assertThat(EnterpriseFile.stateOf(null, null, List.of())).isEqualTo(EnterpriseState.NOT_SUBMITTED);
-        assertThat(EnterpriseFile.stateOf(null, A2, ERROR)).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
-        assertThat(EnterpriseFile.stateOf(A1, null, ERROR)).isEqualTo(EnterpriseState.MISSING_ANNEX_2);
-        assertThat(EnterpriseFile.stateOf(A1, A2, ERROR)).isEqualTo(EnterpriseState.NEEDS_CORRECTION);
-        assertThat(EnterpriseFile.stateOf(A1, A2, WARNING)).isEqualTo(EnterpriseState.ACCEPTED);
+        assertThat(EnterpriseFile.stateOf(Map.of(), List.of())).isEqualTo(EnterpriseState.NOT_SUBMITTED);
+        assertThat(EnterpriseFile.stateOf(Map.of("ANNEX_2", A2), ERROR)).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_1"));
+        assertThat(EnterpriseFile.stateOf(Map.of("ANNEX_1", A1), ERROR)).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_2"));
+        assertThat(EnterpriseFile.stateOf(Map.of("ANNEX_1", A1, "ANNEX_2", A2), ERROR)).isEqualTo(EnterpriseState.NEEDS_CORRECTION);
+        assertThat(EnterpriseFile.stateOf(Map.of("ANNEX_1", A1, "ANNEX_2", A2), WARNING)).isEqualTo(EnterpriseState.ACCEPTED);
+    }
+
+    @Test
+    void theStatesOfTheCallAreNamedAfterItsForms() {
+        assertThat(EnterpriseState.values()).extracting(EnterpriseState::name).containsExactly("NOT_SUBMITTED",
+                "MISSING_ANNEX_1", "MISSING_ANNEX_2", "NEEDS_CORRECTION", "ACCEPTED");
+        assertThat(EnterpriseState.valueOf("MISSING_ANNEX_2").label()).isEqualTo("缺附件2");
+        // what needs action first: corrections, then a missing Annex 1, a missing Annex 2, nothing sent, done
+        assertThat(EnterpriseState.values().stream().sorted(java.util.Comparator.comparingInt(EnterpriseState::actionOrder)))
+                .extracting(EnterpriseState::name).containsExactly("NEEDS_CORRECTION", "MISSING_ANNEX_1", "MISSING_ANNEX_2",
+                        "NOT_SUBMITTED", "ACCEPTED");
     }
 
     @Test

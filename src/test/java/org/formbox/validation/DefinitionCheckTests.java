@@ -24,13 +24,14 @@ import org.springframework.boot.SpringApplication;
 class DefinitionCheckTests {
 
     private static final Path SHIPPED = Path.of("calls/kjcx-2025.yaml");
+    private static final Path THREE_FORMS = Path.of("src/test/resources/calls/zjtx-2026.yaml");
 
     @Test
     void theShippedDefinitionIsAccepted() throws IOException {
         CallDefinition definition = read(text());
 
         assertThat(definition.rules()).extracting(r -> r.id()).contains("A2-FIXED-LE-TOTAL", "A1-MATCHING");
-        assertThat(AuditFormulas.compile(definition).kinds()).containsExactlyInAnyOrder("survey", "proposal");
+        assertThat(AuditFormulas.compile(definition).forms()).containsExactlyInAnyOrder("ANNEX_2", "ANNEX_1");
     }
 
     @Test
@@ -125,6 +126,97 @@ class DefinitionCheckTests {
         assertThatThrownBy(() -> read(broken))
                 .hasMessageContaining("line " + lineOf(broken, "severity: hint"))
                 .hasMessageContaining("Fix: write error (the sender must correct it) or warning (please confirm)");
+    }
+
+    @Test
+    void aThirdFormIsAFormLikeTheOthers() throws IOException {
+        CallDefinition three = read(Files.readString(THREE_FORMS, StandardCharsets.UTF_8));
+
+        assertThat(three.forms()).extracting(f -> f.annex().name()).containsExactly("ANNEX_2", "ANNEX_1", "ANNEX_3");
+        assertThat(three.form("ANNEX_3").orElseThrow().annex().label()).isEqualTo("附件3 知识产权情况表");
+        assertThat(three.form("ANNEX_3").orElseThrow().name()).isEqualTo("附件3（知识产权情况表）");
+        assertThat(AuditFormulas.compile(three).forms()).containsExactlyInAnyOrder("ANNEX_1", "ANNEX_2", "ANNEX_3");
+    }
+
+    @Test
+    void refusesARuleNamingAKindTwoFormsHave() throws IOException {
+        String broken = Files.readString(THREE_FORMS, StandardCharsets.UTF_8).replace("    form: ANNEX_3", "    form: survey");
+
+        assertThatThrownBy(() -> read(broken))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("line " + lineOf(broken, "    form: survey"))
+                .hasMessageContaining("rule A3-GRANTED-LE-FILED checks “survey”, and the call has 2 forms of that kind")
+                .hasMessageContaining("Fix: name the form by its annex: ANNEX_2, ANNEX_3");
+    }
+
+    @Test
+    void refusesARuleOfAFormThatIsNotDefined() throws IOException {
+        String broken = text().replace("id: A2-FIXED-LE-TOTAL\n    form: survey", "id: A2-FIXED-LE-TOTAL\n    form: ANNEX_9");
+
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("line " + lineOf(broken, "form: ANNEX_9"))
+                .hasMessageContaining("checks the form “ANNEX_9”, which is not defined")
+                .hasMessageContaining("Fix: write the annex of one of the forms (ANNEX_2, ANNEX_1) or its kind");
+    }
+
+    @Test
+    void refusesTwoFormsOfOneAnnexAndAnAnnexThatCannotBeStored() throws IOException {
+        String twice = text().replace("annex: ANNEX_1", "annex: ANNEX_2");
+        assertThatThrownBy(() -> read(twice))
+                .hasMessageContaining("line " + (lineOf(twice, "    short-name: 附件1") - 1))
+                .hasMessageContaining("a second form “ANNEX_2”")
+                .hasMessageContaining("Fix: give each form an annex of its own");
+
+        String reserved = text().replace("annex: ANNEX_1", "annex: OTHER");
+        assertThatThrownBy(() -> read(reserved))
+                .hasMessageContaining("line " + lineOf(reserved, "annex: OTHER"))
+                .hasMessageContaining("“OTHER” cannot name a form");
+    }
+
+    @Test
+    void refusesARoleNamingAFieldThatDoesNotExist() throws IOException {
+        String broken = text().replace("  contact-email: contact_email", "  contact-email: contact_mail");
+
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("line " + lineOf(broken, "contact-email: contact_mail"))
+                .hasMessageContaining("the role contact-email names “contact_mail”, which is no field of this call")
+                .hasMessageContaining("Fix: write the key of a field defined under fields:, or remove the role");
+    }
+
+    @Test
+    void refusesARoleTheServiceDoesNotHave() throws IOException {
+        String broken = text().replace("  contact-email: contact_email", "  contact-fax: contact_email");
+
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("line " + lineOf(broken, "contact-fax: contact_email"))
+                .hasMessageContaining("unknown entry “contact-fax” in roles")
+                .hasMessageContaining("contact-email");
+    }
+
+    @Test
+    void refusesAProsePatternThatIsNoPatternOrHasNoAnswer() throws IOException {
+        String unclosed = text().replace("prose: ['自筹(?:经费|资金)?{join}{amount}']", "prose: ['自筹(?:经费|资金{join}{amount}']");
+        assertThatThrownBy(() -> read(unclosed))
+                .hasMessageContaining("line " + lineOf(unclosed, "prose: ['自筹(?:经费|资金{join}"))
+                .hasMessageContaining("the prose pattern of self_raised_funding is not a regular expression")
+                .hasMessageContaining("Fix: correct the pattern");
+
+        String noGroup = text().replace("prose: ['自筹(?:经费|资金)?{join}{amount}']", "prose: ['自筹(?:经费|资金)?']");
+        assertThatThrownBy(() -> read(noGroup))
+                .hasMessageContaining("line " + lineOf(noGroup, "prose: ['自筹(?:经费|资金)?']"))
+                .hasMessageContaining("the prose pattern of self_raised_funding has no group for the answer");
+    }
+
+    @Test
+    void theShippedRolesNameItsFields() throws IOException {
+        CallDefinition definition = read(text());
+
+        assertThat(definition.role(org.formbox.forms.Role.REGION)).contains("region");
+        assertThat(definition.role(org.formbox.forms.Role.CONTACT_EMAIL)).contains("contact_email");
+        assertThat(definition.role(org.formbox.forms.Role.BUDGET_SECTION)).contains("management.budget");
+        // without roles the file simply has no district: the definition is still accepted
+        assertThat(read(text().replaceAll("(?m)^  (region|programme|contact-[a-z]+|project-name|budget-section): .*\n", "")
+                .replace("roles:\n", "")).role(org.formbox.forms.Role.REGION)).isEmpty();
     }
 
     @Test

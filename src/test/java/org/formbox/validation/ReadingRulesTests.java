@@ -21,7 +21,7 @@ class ReadingRulesTests {
         fields.put("engineering_center", FieldValue.text("engineering_center", "☑省级 ☑市级", "☑省级 ☑市级")
                 .from(ValueSource.TICK, 0.5));
 
-        List<Finding> findings = checks.check(List.of(new CheckedDocument("a2.docx", Annex.ANNEX_2, fields, null)));
+        List<Finding> findings = checks.check(List.of(new CheckedDocument("a2.docx", Annex.valueOf("ANNEX_2"), fields, null)));
 
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.rule()).isEqualTo("A2-TICK-UNCLEAR");
@@ -39,7 +39,7 @@ class ReadingRulesTests {
         fields.put("fixed_assets", FieldValue.number("fixed_assets", new BigDecimal("999999"), "999999")
                 .from(ValueSource.OCR, 0.41));
 
-        List<Finding> findings = checks.check(List.of(new CheckedDocument("扫描件.jpg", Annex.ANNEX_2, fields, null)));
+        List<Finding> findings = checks.check(List.of(new CheckedDocument("扫描件.jpg", Annex.valueOf("ANNEX_2"), fields, null)));
 
         assertThat(findings).noneMatch(f -> f.severity() == Severity.error);
         assertThat(findings).anySatisfy(f -> {
@@ -55,7 +55,7 @@ class ReadingRulesTests {
         fields.put("contact_email", FieldValue.text("contact_email", "not-an-address", "not-an-address")
                 .from(ValueSource.OCR, 0.96));
 
-        List<Finding> findings = checks.check(List.of(new CheckedDocument("scan.pdf", Annex.ANNEX_2, fields, null)));
+        List<Finding> findings = checks.check(List.of(new CheckedDocument("scan.pdf", Annex.valueOf("ANNEX_2"), fields, null)));
 
         assertThat(findings).anyMatch(f -> f.rule().equals("A2-EMAIL"));
     }

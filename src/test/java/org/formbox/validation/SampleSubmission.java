@@ -104,10 +104,10 @@ final class SampleSubmission {
     List<CheckedDocument> documents() {
         List<CheckedDocument> documents = new ArrayList<>();
         if (withSurvey) {
-            documents.add(new CheckedDocument("附件2 企业基本情况调查表.docx", Annex.ANNEX_2, survey, null));
+            documents.add(new CheckedDocument("附件2 企业基本情况调查表.docx", Annex.valueOf("ANNEX_2"), survey, null));
         }
         if (withProposal) {
-            documents.add(new CheckedDocument("附件1 项目实施方案.docx", Annex.ANNEX_1, proposal, null));
+            documents.add(new CheckedDocument("附件1 项目实施方案.docx", Annex.valueOf("ANNEX_1"), proposal, null));
         }
         documents.addAll(extra);
         return documents;

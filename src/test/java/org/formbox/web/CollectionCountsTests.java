@@ -126,8 +126,8 @@ class CollectionCountsTests {
             assertThat(byLabel.getOrDefault(EnterpriseState.ACCEPTED.label(), 0L)).isEqualTo(expected.get("已交齐"));
             assertThat(byLabel.getOrDefault(EnterpriseState.NEEDS_CORRECTION.label(), 0L)).isEqualTo(expected.get("需更正"));
             assertThat(byLabel.getOrDefault(EnterpriseState.NOT_SUBMITTED.label(), 0L)).isEqualTo(expected.get("未提交"));
-            assertThat(byLabel.getOrDefault(EnterpriseState.MISSING_ANNEX_1.label(), 0L)
-                    + byLabel.getOrDefault(EnterpriseState.MISSING_ANNEX_2.label(), 0L)).isEqualTo(expected.get("缺件"));
+            assertThat(byLabel.getOrDefault(EnterpriseState.valueOf("MISSING_ANNEX_1").label(), 0L)
+                    + byLabel.getOrDefault(EnterpriseState.valueOf("MISSING_ANNEX_2").label(), 0L)).isEqualTo(expected.get("缺件"));
             assertThat((long) book.getSheet("未交齐").getLastRowNum()).isEqualTo(total - expected.get("已交齐"));
         }
 
@@ -154,14 +154,14 @@ class CollectionCountsTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(needing.get("total").asLong()).isEqualTo(expected.get("需更正"));
         JsonNode item = needing.get("items").get(0);
-        assertThat(item.get("annex1").get("submissionId").asLong()).isPositive();
+        assertThat(item.get("annexes").get("ANNEX_1").get("submissionId").asLong()).isPositive();
         assertThat(item.get("errors").asLong()).isPositive();
         long id = item.get("id").asLong();
         JsonNode file = json.readTree(mvc.perform(get("/api/enterprises/" + id).with(staffUser())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(file.get("state").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat(file.get("findings").findValuesAsText("severity")).contains("error");
-        assertThat(file.get("annex2").get("fields").size()).isPositive();
+        assertThat(file.get("annexes").get("ANNEX_2").get("fields").size()).isPositive();
         assertThat(file.get("correspondence").findValuesAsText("kind")).contains("REPLY");
         assertThat(page("/enterprises/" + id)).contains(file.get("name").asText(), "现存问题", "往来邮件");
     }

@@ -90,7 +90,7 @@ final class StaffFixtures {
         f.put("financials.2016.total_assets", FieldValue.number("financials.2016.total_assets", new BigDecimal(total), total));
         return new SubmissionDraft.Document("附件2 企业基本情况调查表.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment",
-                "PK fake docx".getBytes(StandardCharsets.UTF_8), false, Annex.ANNEX_2, null, f);
+                "PK fake docx".getBytes(StandardCharsets.UTF_8), false, Annex.valueOf("ANNEX_2"), null, f);
     }
 
     private static SubmissionDraft.Document proposal(String name, String programme, String project) {
@@ -102,7 +102,7 @@ final class StaffFixtures {
         f.put("requested_funding", FieldValue.number("requested_funding", new BigDecimal("900"), "900万元"));
         f.put("plan.objectives", FieldValue.text("plan.objectives", "突破五轴联动关键技术。", "突破五轴联动关键技术。"));
         return new SubmissionDraft.Document("附件1 项目实施方案.doc", "application/msword", "attachment",
-                "fake doc".getBytes(StandardCharsets.UTF_8), false, Annex.ANNEX_1, null, f);
+                "fake doc".getBytes(StandardCharsets.UTF_8), false, Annex.valueOf("ANNEX_1"), null, f);
     }
 
     private static long save(Submissions submissions, RawArchive archive, String id, String sender, String enterprise,

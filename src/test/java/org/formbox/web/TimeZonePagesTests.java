@@ -86,7 +86,7 @@ class TimeZonePagesTests {
 
     private static SubmissionDraft.Document survey(String enterprise) {
         return new SubmissionDraft.Document("附件2.docx", "application/octet-stream", "", new byte[] {1}, false,
-                org.formbox.forms.Annex.ANNEX_2, null,
+                org.formbox.forms.Annex.valueOf("ANNEX_2"), null,
                 java.util.Map.of("enterprise_name", org.formbox.forms.FieldValue.text("enterprise_name", enterprise, enterprise)));
     }
 }

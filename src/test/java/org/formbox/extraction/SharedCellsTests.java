@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PatentCountsTests {
+class SharedCellsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"发明5项，实用新型12项", "5/12", "发明：5 实用新型：12", "发明专利5件、实用新型专利12件",
@@ -42,6 +42,6 @@ class PatentCountsTests {
     }
 
     private static Map<String, FieldValue> byKey(String raw) {
-        return PatentCounts.split(raw).stream().collect(Collectors.toMap(FieldValue::key, v -> v));
+        return SharedCells.split("patents", raw).stream().collect(Collectors.toMap(FieldValue::key, v -> v));
     }
 }
