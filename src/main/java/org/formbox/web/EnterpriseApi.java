@@ -47,17 +47,26 @@ class EnterpriseApi {
         }
     }
 
-    /** A line of the list; {@code annexes} has every form of the call, by annex, null when none is current. */
+    /**
+     * A line of the list; {@code annexes} has every form of the call, by annex, null when none is
+     * current. {@code annex1} and {@code annex2} are the contract's names (docs/API.md) for
+     * {@code annexes.ANNEX_1} and {@code annexes.ANNEX_2}, kept for the clients written against it.
+     */
     record Item(long id, String name, String region, String programme, String contactEmail, boolean onRoster,
-                EnterpriseState state, boolean late, Map<String, AnnexRef> annexes, long errors, long warnings,
-                int held, Instant lastReminderAt) {
+                EnterpriseState state, boolean late, AnnexRef annex1, AnnexRef annex2, Map<String, AnnexRef> annexes,
+                long errors, long warnings, int held, Instant lastReminderAt) {
         static Item of(EnterpriseFile f) {
             Map<String, AnnexRef> annexes = new LinkedHashMap<>();
             FieldCatalog.annexes().forEach(a -> annexes.put(a.name(), AnnexRef.of(f.current(a.name()))));
             return new Item(f.id(), f.name(), f.region(), f.programme(), f.contactEmail(), f.onRoster(), f.state(), f.late(),
-                    annexes, f.errors(), f.warnings(), f.held().size(), f.lastReminderAt());
+                    annexes.get(CONTRACT_ANNEX_1), annexes.get(CONTRACT_ANNEX_2), annexes, f.errors(), f.warnings(),
+                    f.held().size(), f.lastReminderAt());
         }
     }
+
+    /** The annexes the contract's {@code annex1} and {@code annex2} name. */
+    static final String CONTRACT_ANNEX_1 = "ANNEX_1";
+    static final String CONTRACT_ANNEX_2 = "ANNEX_2";
 
     record Page(List<Item> items, long total) {
     }
@@ -88,10 +97,11 @@ class EnterpriseApi {
     record FindingItem(String rule, String severity, List<String> fields, String message) {
     }
 
-    /** The file in full. */
+    /** The file in full; {@code annex1} and {@code annex2} as in {@link Item}. */
     record Detail(long id, String name, String region, String programme, String contactName, String contactEmail,
                   String contactPhone, boolean onRoster, EnterpriseState state, String stateLabel, boolean late,
-                  Instant completedAt, Map<String, EnterpriseFile.Annex> annexes, long errors, long warnings,
+                  Instant completedAt, EnterpriseFile.Annex annex1, EnterpriseFile.Annex annex2,
+                  Map<String, EnterpriseFile.Annex> annexes, long errors, long warnings,
                   List<FindingItem> findings, List<EnterpriseFile.Annex> held, List<EnterpriseFile.Annex> versions,
                   List<EnterpriseFiles.Letter> correspondence, Instant lastReminderAt, String bouncedAddress) {
     }
@@ -101,7 +111,7 @@ class EnterpriseApi {
     ResponseEntity<Detail> detail(@PathVariable long id) {
         return files.file(id).map(f -> ResponseEntity.ok(new Detail(f.id(), f.name(), f.region(), f.programme(),
                 f.contactName(), f.contactEmail(), f.contactPhone(), f.onRoster(), f.state(), f.state().label(), f.late(),
-                f.completedAt(), annexes(f), f.errors(), f.warnings(),
+                f.completedAt(), f.current(CONTRACT_ANNEX_1), f.current(CONTRACT_ANNEX_2), annexes(f), f.errors(), f.warnings(),
                 f.findings().stream().map(x -> new FindingItem(x.rule(), x.severity().name(), x.fields(), x.message())).toList(),
                 f.held(), f.versions(), files.correspondence(id), f.lastReminderAt(), f.bouncedAddress())))
                 .orElse(ResponseEntity.notFound().build());

@@ -155,6 +155,7 @@ class CollectionCountsTests {
         assertThat(needing.get("total").asLong()).isEqualTo(expected.get("需更正"));
         JsonNode item = needing.get("items").get(0);
         assertThat(item.get("annexes").get("ANNEX_1").get("submissionId").asLong()).isPositive();
+        assertThat(item.get("annex1")).as("the contract's name of the same").isEqualTo(item.get("annexes").get("ANNEX_1"));
         assertThat(item.get("errors").asLong()).isPositive();
         long id = item.get("id").asLong();
         JsonNode file = json.readTree(mvc.perform(get("/api/enterprises/" + id).with(staffUser())).andExpect(status().isOk())
@@ -162,6 +163,7 @@ class CollectionCountsTests {
         assertThat(file.get("state").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat(file.get("findings").findValuesAsText("severity")).contains("error");
         assertThat(file.get("annexes").get("ANNEX_2").get("fields").size()).isPositive();
+        assertThat(file.get("annex2")).isEqualTo(file.get("annexes").get("ANNEX_2"));
         assertThat(file.get("correspondence").findValuesAsText("kind")).contains("REPLY");
         assertThat(page("/enterprises/" + id)).contains(file.get("name").asText(), "现存问题", "往来邮件");
     }
