@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.formbox.reply.OutboxSender;
+import org.formbox.outbox.OutboxSender;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,14 +1,14 @@
 package org.formbox.reminder;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.formbox.outbox.Outbox;
+import org.formbox.outbox.OutboxMail;
 import org.formbox.reply.MailTemplates;
 import org.formbox.reply.MailTransport;
 import org.formbox.submission.EnterpriseFile;
@@ -29,7 +31,10 @@ import org.formbox.validation.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends reminders (催报) to enterprises whose file is not complete: to the roster contact and the
@@ -40,7 +45,7 @@ import org.springframework.stereotype.Component;
  * also send them at once, to all or to chosen enterprises. Every "now" comes from the clock bean.
  */
 @Component("reminders")
-public class Reminders {
+public class Reminders implements OutboxMail {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
@@ -52,15 +57,24 @@ public class Reminders {
     private final MailTemplates templates;
     private final CallSettings call;
     private final Clock clock;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
 
     Reminders(EnterpriseFiles files, JdbcClient jdbc, MailTransport transport, MailTemplates templates, CallSettings call,
-              Clock clock) {
+              Clock clock, Outbox outbox, PlatformTransactionManager transactions) {
         this.files = files;
         this.jdbc = jdbc;
         this.transport = transport;
         this.templates = templates;
         this.call = call;
         this.clock = clock;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public Outbox.Kind kind() {
+        return Outbox.Kind.REMINDER;
     }
 
     /**
@@ -76,7 +90,7 @@ public class Reminders {
     /**
      * The outcome (docs/API.md).
      *
-     * @param sent    reminders sent (one per enterprise)
+     * @param sent    enterprises reminded: their reminders are in the outbox, one mail to each address
      * @param skipped the enterprises left out
      */
     public record Outcome(int sent, List<Skipped> skipped) {
@@ -120,40 +134,34 @@ public class Reminders {
         int sent = 0;
         List<Skipped> skipped = new ArrayList<>();
         List<EnterpriseFile> all = files.all();
-        try (MailTransport.Batch batch = transport.batch()) { // one SMTP connection for the round
-            for (EnterpriseFile f : all) {
-                if (enterprises != null && !enterprises.contains(f.id())) {
-                    continue;
+        for (EnterpriseFile f : all) {
+            if (enterprises != null && !enterprises.contains(f.id())) {
+                continue;
+            }
+            if (f.state() == EnterpriseState.ACCEPTED) {
+                if (enterprises != null) {
+                    skipped.add(new Skipped(f.id(), f.name(), "材料已交齐，无需催报"));
                 }
-                if (f.state() == EnterpriseState.ACCEPTED) {
-                    if (enterprises != null) {
-                        skipped.add(new Skipped(f.id(), f.name(), "材料已交齐，无需催报"));
-                    }
-                    continue;
-                }
-                if (remindedOn(f.id(), today)) {
-                    skipped.add(new Skipped(f.id(), f.name(), "今天已发送过催报"));
-                    continue;
-                }
-                Set<String> to = new LinkedHashSet<>();
-                for (String a : new String[] {f.contactEmail(), f.lastSender()}) {
-                    String address = a == null ? null : a.strip().toLowerCase(Locale.ROOT);
-                    if (address != null && address.contains("@") && !bounced.contains(address)) {
-                        to.add(address);
-                    }
-                }
-                if (to.isEmpty()) {
-                    skipped.add(new Skipped(f.id(), f.name(), f.bouncedAddress() != null ? "邮箱曾退信，且没有其他可用邮箱" : "没有联系邮箱"));
-                    continue;
-                }
-                try {
-                    mail(f, List.copyOf(to), requestedBy, today);
-                    sent++;
-                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                    log.warn("Reminder to {} ({}) not sent: {}", f.name(), to, e.toString());
-                    skipped.add(new Skipped(f.id(), f.name(), "发送失败：" + e.getMessage()));
+                continue;
+            }
+            if (remindedOn(f.id(), today)) {
+                skipped.add(new Skipped(f.id(), f.name(), "今天已发送过催报"));
+                continue;
+            }
+            Set<String> to = new LinkedHashSet<>();
+            for (String a : new String[] {f.contactEmail(), f.lastSender()}) {
+                String address = a == null ? null : a.strip().toLowerCase(Locale.ROOT);
+                if (address != null && address.contains("@") && address.length() <= Outbox.MAX_ADDRESS
+                        && !bounced.contains(address)) {
+                    to.add(address);
                 }
             }
+            if (to.isEmpty()) {
+                skipped.add(new Skipped(f.id(), f.name(), f.bouncedAddress() != null ? "邮箱曾退信，且没有其他可用邮箱" : "没有联系邮箱"));
+                continue;
+            }
+            queue(f, List.copyOf(to), requestedBy, today);
+            sent++;
         }
         if (enterprises != null) {
             for (long id : enterprises) {
@@ -166,46 +174,59 @@ public class Reminders {
     }
 
     private boolean remindedOn(long enterprise, LocalDate day) {
-        return jdbc.sql("select count(*) from reminder where enterprise_id = ? and local_day = ? and state in ('SENT', 'BOUNCED')")
+        return jdbc.sql("select count(*) from reminder where enterprise_id = ? and local_day = ? and state in ('PENDING', 'SENT', 'BOUNCED')")
                 .params(enterprise, day).query(Long.class).single() > 0;
     }
 
-    private void mail(EnterpriseFile f, List<String> to, String requestedBy, LocalDate today)
-            throws MessagingException, UnsupportedEncodingException {
-        String messageId = "<" + ReminderBounces.TOKEN + UUID.randomUUID() + "@" + domain(transport.fromAddress()) + ">";
+    /** Queues one mail to each address, with its reminder row, in one transaction. */
+    private void queue(EnterpriseFile f, List<String> to, String requestedBy, LocalDate today) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        transaction.executeWithoutResult(status -> {
+            for (String recipient : to) {
+                String messageId = "<" + ReminderBounces.TOKEN + UUID.randomUUID() + "@" + domain(transport.fromAddress()) + ">";
+                var key = new GeneratedKeyHolder();
+                jdbc.sql("""
+                        insert into reminder (enterprise_id, recipient, local_day, state, requested_by, message_id, created_at)
+                        values (?, ?, ?, 'PENDING', ?, ?, ?)""")
+                        .params(f.id(), recipient, today, requestedBy, messageId, now).update(key, "id");
+                outbox.reminder(key.getKey().longValue(), recipient, messageId, now.toInstant());
+            }
+        });
+    }
+
+    /**
+     * Writes and sends a queued reminder, saying what the file lacks when it goes out; a file
+     * completed in the meantime, or an address that bounced since, gets none.
+     */
+    @Override
+    public Outbox.Result send(Outbox.Entry entry, Instant at) throws MessagingException, UnsupportedEncodingException {
+        record Row(long enterprise, String recipient, String messageId) {
+        }
+        Row row = jdbc.sql("select enterprise_id, recipient, message_id from reminder where id = ?").param(entry.reminderId())
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        EnterpriseFile f = files.file(row.enterprise()).orElse(null);
+        String cancelled = f == null ? "企业已不在名单中"
+                : f.state() == EnterpriseState.ACCEPTED ? "材料已交齐，无需催报"
+                : jdbc.sql("select count(*) from bounced_address where address = ?").param(row.recipient())
+                        .query(Long.class).single() > 0 ? "该邮箱曾退信" : null;
+        if (cancelled != null) {
+            jdbc.sql("update reminder set state = 'CANCELLED', last_error = ? where id = ?").params(cancelled, entry.reminderId())
+                    .update();
+            return new Outbox.Cancelled(cancelled);
+        }
         ReminderContent content = content(f);
         Map<String, Object> vars = Map.of("r", content);
-        MimeMessage m = new MimeMessage(transport.newMessage().getSession()) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        m.setFrom(new InternetAddress(transport.fromAddress(), org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
-        m.setRecipients(MimeMessage.RecipientType.TO, to.stream().map(a -> {
-            try {
-                return new InternetAddress(a, true);
-            } catch (MessagingException e) {
-                throw new IllegalArgumentException(a, e);
-            }
-        }).toArray(InternetAddress[]::new));
-        m.setSubject("【催报】" + f.name() + "：" + content.state() + "（截止 " + content.deadline() + "）", "UTF-8");
+        MimeMessage m = transport.newMessage(row.messageId(), row.recipient(),
+                "【催报】" + f.name() + "：" + content.state() + "（截止 " + content.deadline() + "）", at);
         m.setHeader("Auto-Submitted", "auto-generated");
         m.setHeader("X-Auto-Response-Suppress", "All");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(templates.render("reminder.txt", vars), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(templates.render("reminder.html", vars), "UTF-8", "html");
-        m.setContent(new MimeMultipart("alternative", text, html));
-        Instant now = clock.instant();
+        m.setContent(new MimeMultipart(MailTransport.alternative(templates.render("reminder.txt", vars),
+                templates.render("reminder.html", vars))));
         transport.send(m);
-        for (String recipient : to) {
-            jdbc.sql("""
-                    insert into reminder (enterprise_id, recipient, local_day, state, requested_by, message_id, created_at, sent_at)
-                    values (?, ?, ?, 'SENT', ?, ?, ?, ?)""")
-                    .params(f.id(), recipient, today, requestedBy, messageId, now.atOffset(java.time.ZoneOffset.UTC),
-                            now.atOffset(java.time.ZoneOffset.UTC)).update();
-        }
+        // the reminder's time is the service's clock (the one its schedule and its "once a day" follow)
+        jdbc.sql("update reminder set state = 'SENT', sent_at = ?, last_error = null where id = ?")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), entry.reminderId()).update();
+        return MailTransport.sent(m, at);
     }
 
     ReminderContent content(EnterpriseFile f) {

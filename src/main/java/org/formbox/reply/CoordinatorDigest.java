@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.io.UnsupportedEncodingException;
 import org.formbox.export.SubmissionExport;
+import org.formbox.outbox.Outbox;
+import org.formbox.outbox.OutboxMail;
 import org.formbox.submission.EnterpriseFiles;
 import org.formbox.system.CallSettings;
 import org.formbox.submission.SubmissionSearch;
@@ -20,14 +23,17 @@ import org.formbox.submission.SubmissionView.Summary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The coordinator's digest: totals, what is new since the last digest, what needs correction,
- * resubmissions and failed messages, in text and HTML, with the export workbook attached. Sent by
- * {@code routes/digest.camel.yaml} on {@code formbox.digest.cron}, or on request from the dashboard.
+ * resubmissions and failed messages, in text and HTML, with the export workbook attached. Queued in
+ * the outbox by {@code routes/digest.camel.yaml} on {@code formbox.digest.cron}, or on request from the
+ * dashboard, and written when it goes out.
  */
 @Component("coordinatorDigest")
-public class CoordinatorDigest {
+public class CoordinatorDigest implements OutboxMail {
 
     private static final Logger log = LoggerFactory.getLogger(CoordinatorDigest.class);
 
@@ -40,11 +46,16 @@ public class CoordinatorDigest {
     private final MailTemplates templates;
     private final String coordinator;
     private final ZoneId zone;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
 
     CoordinatorDigest(SubmissionStatistics statistics, EnterpriseFiles files, SubmissionSearch search, SubmissionExport export,
                       MailTransport transport, CoordinatorDigestLog digestLog, MailTemplates templates,
-                      CoordinatorSettings coordinator, CallSettings call) {
+                      CoordinatorSettings coordinator, CallSettings call, Outbox outbox,
+                      PlatformTransactionManager transactions) {
         this.zone = call.timeZone();
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
         this.statistics = statistics;
         this.files = files;
         this.search = search;
@@ -56,40 +67,65 @@ public class CoordinatorDigest {
     }
 
     /**
-     * A digest that went out.
+     * A digest queued to go out (within seconds; it waits in the outbox while the mail server is down).
      *
      * @param recipient  to whom
-     * @param sentAt     when
+     * @param queuedAt   when; the next digest tells what came in after this
      * @param newCount   submissions new since the previous digest
      */
-    public record Sent(String recipient, Instant sentAt, int newCount) {
+    public record Queued(String recipient, Instant queuedAt, int newCount) {
+    }
+
+    @Override
+    public Outbox.Kind kind() {
+        return Outbox.Kind.DIGEST;
     }
 
     /** The scheduled send (route {@code coordinator-digest}). */
-    public Sent sendScheduled() throws MessagingException {
+    public Queued sendScheduled() throws MessagingException {
         return send("schedule");
     }
 
-    /** Sends the digest now; {@code requestedBy} is the staff user or {@code schedule}. */
-    public synchronized Sent send(String requestedBy) throws MessagingException {
+    /**
+     * Queues the digest now, one mail to each address of {@code formbox.coordinator.address};
+     * {@code requestedBy} is the staff user or {@code schedule}. What came in from now on is for the
+     * next digest.
+     */
+    public synchronized Queued send(String requestedBy) throws MessagingException {
+        InternetAddress[] to = InternetAddress.parse(coordinator);
         Instant now = Instant.now();
-        CoordinatorDigestContent content = content(now);
-        MimeMessage message = transport.newMessage();
-        message.setFrom(new InternetAddress(transport.fromAddress()));
-        message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(coordinator));
-        message.setSubject("【" + org.formbox.forms.FieldCatalog.definition().shortName() + " 收表汇总】" + content.generatedAt() + "：新收 " + content.newSubmissions().size()
-                + " 份，需更正 " + content.needingCorrection().size() + " 家", "UTF-8");
+        Instant since = digestLog.lastSentAt().orElse(null);
+        int newCount = statistics.receivedSince(since).size();
+        transaction.executeWithoutResult(status -> {
+            digestLog.record(now, coordinator, newCount, requestedBy);
+            for (InternetAddress address : to) {
+                outbox.digest(address.getAddress(), since, now, requestedBy);
+            }
+        });
+        log.info("Digest queued for {} ({} new, requested by {})", coordinator, newCount, requestedBy);
+        return new Queued(coordinator, now, newCount);
+    }
+
+    /** Writes and sends a queued digest: the totals as they are now, what came in since the one before. */
+    @Override
+    public Outbox.Result send(Outbox.Entry entry, Instant at) throws MessagingException, UnsupportedEncodingException {
+        Instant since = entry.digestSince() == null ? null : entry.digestSince().toInstant();
+        CoordinatorDigestContent content = content(since, at);
+        MimeMessage message = transport.newMessage(ReplyMail.messageId(transport, entry), entry.recipient(),
+                "【" + org.formbox.forms.FieldCatalog.definition().shortName() + " 收表汇总】" + content.generatedAt() + "：新收 "
+                        + content.newSubmissions().size() + " 份，需更正 " + content.needingCorrection().size() + " 家", at);
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setContent(body(content, now));
+        message.setContent(body(content, at));
         transport.send(message);
-        digestLog.record(now, coordinator, content.newSubmissions().size(), requestedBy);
-        log.info("Digest sent to {} ({} new, requested by {})", coordinator, content.newSubmissions().size(), requestedBy);
-        return new Sent(coordinator, now, content.newSubmissions().size());
+        return MailTransport.sent(message, at);
     }
 
     /** What the next digest would say. */
     public CoordinatorDigestContent content(Instant now) {
-        Instant since = digestLog.lastSentAt().orElse(null);
+        return content(digestLog.lastSentAt().orElse(null), now);
+    }
+
+    private CoordinatorDigestContent content(Instant since, Instant now) {
         List<Summary> received = statistics.receivedSince(since);
         List<Detail> failed = details(received.stream().filter(CoordinatorDigestContent::failed).map(Summary::id).toList());
         return CoordinatorDigestContent.of(now, zone, since, statistics.counts(7, zone), received, files.all(), failed);
@@ -104,7 +140,7 @@ public class CoordinatorDigest {
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         MimeBodyPart readable = new MimeBodyPart();
         readable.setContent(alternative);
-        MimeBodyPart workbook = MailTransport.attachment("科技创新2025-汇总-" + LocalDate.ofInstant(now, zone) + ".xlsx",
+        MimeBodyPart workbook = MailTransport.attachment(org.formbox.forms.FieldCatalog.definition().shortName() + "-汇总-" + LocalDate.ofInstant(now, zone) + ".xlsx",
                 SubmissionExport.XLSX, export.workbook());
         return new MimeMultipart("mixed", readable, workbook);
     }

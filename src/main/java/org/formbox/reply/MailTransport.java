@@ -55,6 +55,62 @@ public class MailTransport {
     }
 
     /**
+     * A message from the collection mailbox, under the call's mail name, to one address, with this
+     * Message-ID, subject and Date.
+     */
+    public MimeMessage newMessage(String messageId, String to, String subject, java.time.Instant date)
+            throws MessagingException, java.io.UnsupportedEncodingException {
+        MimeMessage m = newMessage(messageId);
+        m.setFrom(new jakarta.mail.internet.InternetAddress(fromAddress(),
+                org.formbox.forms.FieldCatalog.definition().mailName(), "UTF-8"));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(to));
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(java.util.Date.from(date));
+        return m;
+    }
+
+    /** A text and an HTML rendering of the same words, as one multipart/alternative part. */
+    public static MimeBodyPart alternative(String text, String html) throws MessagingException {
+        jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(html, "text/html; charset=UTF-8");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(rich);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        return body;
+    }
+
+    /** What the outbox keeps of a mail that went out: its subject, plain text and Message-ID. */
+    public static org.formbox.outbox.Outbox.Sent sent(MimeMessage m, java.time.Instant at) throws MessagingException {
+        String text;
+        try {
+            text = plainText(m);
+        } catch (java.io.IOException e) {
+            text = null;
+        }
+        return new org.formbox.outbox.Outbox.Sent(m.getSubject(), text, m.getMessageID(), at);
+    }
+
+    private static String plainText(jakarta.mail.Part p) throws MessagingException, java.io.IOException {
+        if (p.isMimeType("text/plain")) {
+            return (String) p.getContent();
+        }
+        if (p.isMimeType("multipart/*")) {
+            jakarta.mail.internet.MimeMultipart mp = (jakarta.mail.internet.MimeMultipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                String t = plainText(mp.getBodyPart(i));
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * An attached file. Its name is written once, as RFC 2231 parameters in UTF-8 (Angus Mail's
      * encoding of {@code filename} and {@code name}); encoding it by hand as well, as RFC 2047,
      * made clients that follow RFC 2231 show the encoded words, cut into pieces.

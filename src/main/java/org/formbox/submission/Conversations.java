@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.formbox.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,11 @@ public class Conversations {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    public Conversations(JdbcClient jdbc) {
+    public Conversations(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -142,22 +145,15 @@ public class Conversations {
         Thread thread = threadTo == null ? new Thread(null, null, null) : jdbc.sql(
                 "select message_id, thread_refs, thread_key from submission where id = ?").param(threadTo)
                 .query((rs, n) -> new Thread(rs.getString(1), rs.getString(2), rs.getString(3))).single();
-        OffsetDateTime at = utc(now);
         String enterprise = mail.enterpriseKey() != null ? mail.enterpriseKey()
                 : threadTo == null ? null : jdbc.sql("select enterprise_key from submission where id = ?").param(threadTo)
                         .query(String.class).optional().orElse(null);
-        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into outbox (submission_id, kind, recipient, state, attempts, next_attempt_at, created_at, enterprise_key,
-                  author, staff_text, subject, thread_key, in_reply_to, thread_refs)
-                values (?, 'STAFF', ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(threadTo, mail.recipient().strip(), at, at, enterprise, mail.author(), mail.text().strip(),
-                        mail.subject(), thread.key(), thread.messageId(), thread.refs())
-                .update(key, "id");
+        long id = outbox.staff(new Outbox.StaffAnswer(threadTo, mail.recipient().strip(), enterprise, mail.author(),
+                mail.text().strip(), mail.subject(), thread.key(), thread.messageId(), thread.refs()), now);
         if (mail.submissionId() != null) {
             markAnswered(mail.submissionId(), mail.author(), now);
         }
-        return key.getKey().longValue();
+        return id;
     }
 
     /** Where an answer to a received mail goes: its Reply-To, else its sender. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.formbox.forms.FieldValue;
 import org.formbox.validation.Finding;
+import org.formbox.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +34,15 @@ public class Submissions {
     private final JdbcTemplate batch;
     private final FileAttribution attribution;
     private final Conversations conversations;
+    private final Outbox outbox;
 
-    public Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution, Conversations conversations) {
+    public Submissions(JdbcClient jdbc, JdbcTemplate batch, FileAttribution attribution, Conversations conversations,
+                       Outbox outbox) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.attribution = attribution;
         this.conversations = conversations;
+        this.outbox = outbox;
     }
 
     /** The submission already made from this message, if any. */
@@ -82,22 +86,11 @@ public class Submissions {
             attribution.attach(id, draft, documentIds);
         }
         if (draft.reply() != null) {
-            OffsetDateTime now = utc(draft.receivedAt());
-            String recipient = draft.reply().recipient();
             String suppressed = draft.reply().suppressedBecause();
-            if (recipient != null && recipient.length() > MAX_ADDRESS) {
-                // no mail server takes a path this long (RFC 5321): recorded, never sent
-                suppressed = "reply address longer than " + MAX_ADDRESS + " characters";
-            }
             if (suppressed == null && draft.status() == SubmissionStatus.NEEDS_ANSWER && conversations.acknowledged(thread)) {
                 suppressed = "acknowledged before in this conversation"; // one acknowledgement per thread
             }
-            jdbc.sql("""
-                    insert into outbox (submission_id, kind, recipient, state, suppressed_because, attempts, next_attempt_at, created_at,
-                      thread_key)
-                    values (?, 'REPLY', ?, ?, ?, 0, ?, ?, ?)""")
-                    .params(id, truncate(recipient, 320), suppressed == null ? "PENDING" : "SUPPRESSED",
-                            truncate(suppressed, 200), now, now, thread).update();
+            outbox.reply(id, draft.reply().recipient(), suppressed, draft.receivedAt(), thread);
         }
         return new Saved(id, true);
     }
@@ -273,9 +266,6 @@ public class Submissions {
             throw new IllegalStateException(e);
         }
     }
-
-    /** The longest address a mail server accepts in a path (RFC 5321: 256 with the angle brackets). */
-    static final int MAX_ADDRESS = 254;
 
     /** Cuts a text to its column, so that no value a sender writes can make the save fail. */
     private static String truncate(String s, int max) {

@@ -71,10 +71,10 @@ class DashboardPage {
         Roles.requireCoordinator(request);
         try {
             var sent = digest.send(user.getName());
-            flash.addFlashAttribute("message", "汇总邮件已发送至 " + sent.recipient() + "（新收 " + sent.newCount() + " 份）。");
+            flash.addFlashAttribute("message", "汇总邮件将在几秒内发至 " + sent.recipient() + "（新收 " + sent.newCount() + " 份）。");
         } catch (MessagingException | RuntimeException e) {
             log.warn("Digest on request failed", e);
-            flash.addFlashAttribute("error", "汇总邮件发送失败：" + e.getMessage());
+            flash.addFlashAttribute("error", "汇总邮件未能加入发送队列：" + e.getMessage());
         }
         return "redirect:/";
     }

@@ -21,8 +21,8 @@ class DigestApi {
     }
 
     @PostMapping("/api/digest")
-    @Operation(summary = "Send the digest now (COORDINATOR)")
-    CoordinatorDigest.Sent send(Authentication user, HttpServletRequest request) throws MessagingException {
+    @Operation(summary = "Queue the digest now: it goes out within seconds (COORDINATOR)")
+    CoordinatorDigest.Queued send(Authentication user, HttpServletRequest request) throws MessagingException {
         Roles.requireCoordinator(request);
         return digest.send(user.getName());
     }

@@ -152,7 +152,7 @@ class FailoverResilienceIT {
     private static Map<String, Integer> sentBy(String url) throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(url, Postgres.USER, ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select claimed_by, count(*) from outbox where state = 'SENT' group by claimed_by")) {
+             ResultSet rs = s.executeQuery("select claimed_by, count(*) from outbox where kind = 'REPLY' and state = 'SENT' group by claimed_by")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));
             }

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.formbox.FormboxApplication;
-import org.formbox.reply.OutboxClaims;
+import org.formbox.outbox.OutboxClaims;
 import org.formbox.support.Mailbox;
 import org.formbox.support.OnPostgres;
 import org.formbox.support.Postgres;
@@ -146,7 +146,7 @@ class TwoInstancesOnPostgresTests {
         assertThat(health(follower)).as("an idle follower is healthy").isEqualTo(200);
 
         deliver("before.", 12);
-        await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from outbox where state = 'SENT'") == 12);
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from outbox where kind = 'REPLY' and state = 'SENT'") == 12);
         assertThat(count("select count(*) from submission")).isEqualTo(12);
         assertThat(leads(follower)).isFalse();
         answeredOnce("before.", 12);
@@ -164,7 +164,7 @@ class TwoInstancesOnPostgresTests {
         assertThat(takeover).isLessThan(Duration.ofSeconds(30)).isGreaterThan(Duration.ofSeconds(5));
 
         deliver("after.", 8);
-        await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from outbox where state = 'SENT'") == 20);
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from outbox where kind = 'REPLY' and state = 'SENT'") == 20);
         assertThat(count("select count(*) from submission")).isEqualTo(20);
         assertThat(count("select count(distinct message_key) from submission")).isEqualTo(20);
         answeredOnce("before.", 12);
@@ -184,6 +184,11 @@ class TwoInstancesOnPostgresTests {
             assertThat(Duration.between(sent.get(i - 1), sent.get(i))).as("digests %s and %s", sent.get(i - 1), sent.get(i))
                     .isGreaterThan(Duration.ofSeconds(2));
         }
+        // each firing's digest is one outbox row, sent by one of the two instances
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox where kind = 'DIGEST' and state = 'SENT'")
+                >= before + 3);
+        long fired = count("select count(*) from digest_run");
+        assertThat(count("select count(*) from outbox where kind = 'DIGEST'")).isBetween(fired, fired + 1);
     }
 
     @Test

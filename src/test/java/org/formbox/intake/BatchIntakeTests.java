@@ -89,7 +89,7 @@ class BatchIntakeTests {
     void aMessageTheStoreRefusesStaysWhileTheOthersOfItsBatchAreSavedAndMovedWithOneFetchAndOneMove() throws Exception {
         List<Sent> mails = deliver("batch.refused", 4);
         String refused = mails.get(1).messageId();
-        Submissions refusing = new Submissions(null, null, null, null) {
+        Submissions refusing = new Submissions(null, null, null, null, null) {
             @Override
             public Optional<Existing> findByMessage(String messageId, String contentHash) {
                 return submissions.findByMessage(messageId, contentHash);

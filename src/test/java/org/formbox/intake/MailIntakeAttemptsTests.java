@@ -37,7 +37,7 @@ class MailIntakeAttemptsTests {
     int refusals;
     boolean refuseFailedToo;
 
-    final Submissions store = new Submissions(null, null, null, null) {
+    final Submissions store = new Submissions(null, null, null, null, null) {
         @Override
         public Optional<Existing> findByMessage(String messageId, String contentHash) {
             return Optional.empty();

@@ -65,6 +65,8 @@ class ReminderTests {
     JdbcClient jdbc;
     @Autowired
     CamelContext camel;
+    @Autowired
+    org.formbox.system.EmbeddedMailServer mailServer;
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
@@ -99,7 +101,8 @@ class ReminderTests {
         assertThat(reminder(NONE, 1)).hasSize(1);
         assertThat(reminder(LATE, 1)).hasSize(1);
         assertThat(subjects(DONE)).noneMatch(s -> s.contains("催报"));
-        assertThat(file("宁波康迪医疗器械有限公司").lastReminderAt()).isEqualTo(clock.instant());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> clock.instant().equals(file("宁波康迪医疗器械有限公司").lastReminderAt()));
 
         // once a day: the schedule and a coordinator asking again the same day send nothing more
         at("2099-12-13T15:00");
@@ -141,6 +144,66 @@ class ReminderTests {
         assertThat(file("宁波康迪医疗器械有限公司").late()).isFalse();
         assertThat(reminders.due()).isFalse();
         assertThat(camel.getRoute("enterprise-reminders")).isNotNull();
+    }
+
+    @Test
+    void aReminderWaitsInTheOutboxWhileTheServerIsDownGoesToEachAddressAloneAndIsDroppedOnceTheFileIsComplete()
+            throws Exception {
+        String contact = "tan@remind-outbox.cn";
+        String office = "office@remind-outbox.cn";
+        String roster = "企业名称,地区,联系人,联系邮箱\n宁波杭湾新能汽车部件有限公司,杭州湾新区,谭经理," + contact + "\n";
+        mvc.perform(multipart("/api/roster").file(new MockMultipartFile("file", "名单.csv", "text/csv",
+                roster.getBytes(StandardCharsets.UTF_8))).with(coordinator()).with(csrf())).andExpect(status().isOk());
+        at("2099-12-19T10:00");
+        Forms.ingest(intake, clock.instant(), office, "附件2.docx", "e08-annex2.docx");
+        EnterpriseFile half = file("宁波杭湾新能汽车部件有限公司");
+        assertThat(half.state()).isEqualTo(EnterpriseState.MISSING_ANNEX_1);
+
+        // the mail server is down when the coordinator asks: the reminders wait in the outbox
+        camel.getRouteController().stopRoute("reply-outbox");
+        try {
+            mvc.perform(post("/api/reminders").contentType(MediaType.APPLICATION_JSON).content("{\"enterprises\":[" + half.id() + "]}")
+                            .with(coordinator()).with(csrf()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.sent").value(1));
+            mailServer.stop();
+            camel.getRouteController().startRoute("reply-outbox");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from outbox where kind = 'REMINDER' and recipient in (?, ?) and attempts >= 1 and last_error is not null")
+                    .params(contact, office).query(Long.class).single() >= 1);
+        } finally {
+            if (!mailServer.isRunning()) {
+                mailServer.start();
+            }
+        }
+        // back: one mail to each address, each with that address alone, once
+        assertThat(reminder(contact, 1)).hasSize(1);
+        assertThat(reminder(office, 1)).hasSize(1);
+        Correspondence mail = new Correspondence(settings);
+        for (String address : List.of(contact, office)) {
+            MimeMessage m = mail.inbox(address).stream().filter(x -> subject(x).contains("催报")).findFirst().orElseThrow();
+            assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly(address);
+            assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        }
+        assertThat(jdbc.sql("select count(*) from reminder where enterprise_id = ? and state = 'SENT'").param(half.id())
+                .query(Long.class).single()).isEqualTo(2);
+
+        // a reminder queued the next day, and the file is completed before it goes out: none is sent
+        at("2099-12-20T09:10");
+        camel.getRouteController().stopRoute("reply-outbox");
+        try {
+            assertThat(reminders.send(List.of(half.id()), "test").sent()).isEqualTo(1);
+            Forms.ingest(intake, clock.instant(), office, "附件1.docx", "e08-annex1.docx");
+            assertThat(file("宁波杭湾新能汽车部件有限公司").state()).isEqualTo(EnterpriseState.ACCEPTED);
+        } finally {
+            camel.getRouteController().startRoute("reply-outbox");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from reminder where enterprise_id = ? and state = 'CANCELLED'").param(half.id())
+                .query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select distinct suppressed_because from outbox o join reminder r on r.id = o.reminder_id"
+                + " where r.enterprise_id = ? and r.state = 'CANCELLED'").param(half.id()).query(String.class).list())
+                .containsExactly("材料已交齐，无需催报");
+        assertThat(reminder(contact, 1)).as("nothing after the file was complete").hasSize(1);
     }
 
     private void at(String local) {

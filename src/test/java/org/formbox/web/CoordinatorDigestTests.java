@@ -1,6 +1,7 @@
 package org.formbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +14,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,8 @@ class CoordinatorDigestTests {
     EmbeddedMailServer mailServer;
     @Autowired
     CamelContext camel;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void seed() {
@@ -65,8 +69,9 @@ class CoordinatorDigestTests {
         int before = toCoordinator().size();
         var sent = digest.send("test");
         assertThat(sent.recipient()).isEqualTo(COORDINATOR);
+        assertThat(sent.newCount()).isPositive();
+        await().atMost(Duration.ofSeconds(30)).until(() -> toCoordinator().size() == before + 1);
         List<MimeMessage> mails = toCoordinator();
-        assertThat(mails).hasSize(before + 1);
         MimeMessage mail = mails.get(mails.size() - 1);
         assertThat(mail.getSubject()).contains("收表汇总");
         assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
@@ -98,8 +103,8 @@ class CoordinatorDigestTests {
         mvc.perform(post("/digest").with(user("staff").roles("STAFF")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/digest").with(user("coordinator").roles("STAFF", "COORDINATOR")).with(csrf()))
                 .andExpect(redirectedUrl("/"))
-                .andExpect(flash().attributeExists("message"));
-        assertThat(toCoordinator()).hasSize(before + 1);
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.startsWith("汇总邮件将在几秒内发至 " + COORDINATOR)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> toCoordinator().size() == before + 1);
     }
 
     private List<MimeMessage> toCoordinator() {
@@ -110,6 +115,32 @@ class CoordinatorDigestTests {
                 return false;
             }
         }).toList();
+    }
+
+    @Test
+    void aDigestAskedForWhileTheMailServerIsDownWaitsInTheOutboxAndGoesOutOnce() throws Exception {
+        int before = toCoordinator().size();
+        camel.getRouteController().stopRoute("reply-outbox");
+        try {
+            digest.send("test");
+            mailServer.stop();
+            camel.getRouteController().startRoute("reply-outbox");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from outbox where kind = 'DIGEST' and state = 'PENDING' and attempts >= 1 and last_error is not null")
+                    .query(Long.class).single() == 1);
+        } finally {
+            if (!mailServer.isRunning()) {
+                mailServer.start();
+            }
+            if (!camel.getRouteController().getRouteStatus("reply-outbox").isStarted()) {
+                camel.getRouteController().startRoute("reply-outbox");
+            }
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> toCoordinator().size() == before + 1);
+        assertThat(jdbc.sql("select count(*) from outbox where kind = 'DIGEST' and state = 'PENDING'").query(Long.class).single())
+                .isZero();
+        Thread.sleep(2000); // one more round of the outbox: nothing goes out twice
+        assertThat(toCoordinator()).hasSize(before + 1);
     }
 
     private static void flatten(Part part, List<Part> out) throws Exception {

@@ -1,4 +1,4 @@
-package org.formbox.reply;
+package org.formbox.outbox;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
