@@ -36,6 +36,11 @@ final class ContentReader {
     private final Parser text = new TXTParser();
 
     DocumentContent read(Format format, byte[] content) throws IOException, TikaException, SAXException {
+        return read(format, content, ScanContent.Time.from(System.nanoTime()));
+    }
+
+    /** @param time when the OCR of a scan or photo should and must be done */
+    DocumentContent read(Format format, byte[] content, ScanContent.Time time) throws IOException, TikaException, SAXException {
         return switch (format) {
             case DOCX -> {
                 try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
@@ -53,7 +58,7 @@ final class ContentReader {
                 }
             }
             case PDF -> pdf(content);
-            case IMAGE -> scan(() -> ScanContent.image(content));
+            case IMAGE -> scan(() -> ScanContent.image(content, time));
             case RTF -> tika(rtf, content);
             case ODF -> tika(odf, content);
             case HTML -> tika(html, content);
@@ -62,9 +67,9 @@ final class ContentReader {
     }
 
     /** A PDF without a text layer, read by OCR. */
-    DocumentContent scannedPdf(byte[] content) throws IOException {
+    DocumentContent scannedPdf(byte[] content, ScanContent.Time time) throws IOException {
         try (PDDocument doc = Loader.loadPDF(content)) {
-            return scan(() -> ScanContent.pdf(doc));
+            return scan(() -> ScanContent.pdf(doc, time));
         }
     }
 

@@ -76,7 +76,8 @@ public final class DocumentReader {
             return ReadDocument.unreadable(Unreadable.TOO_LARGE);
         }
         AtomicBoolean ocr = new AtomicBoolean();
-        Future<ReadDocument> work = WORKERS.submit(() -> readNow(content, ocr));
+        ScanContent.Time time = ScanContent.Time.from(System.nanoTime());
+        Future<ReadDocument> work = WORKERS.submit(() -> readNow(content, ocr, time));
         try {
             try {
                 return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,7 +100,7 @@ public final class DocumentReader {
     }
 
     /** @param ocr set once the parse turns to OCR, which is given longer */
-    private ReadDocument readNow(byte[] content, AtomicBoolean ocr) {
+    private ReadDocument readNow(byte[] content, AtomicBoolean ocr, ScanContent.Time time) {
         FormatSniffer.Sniffed sniffed = sniffer.sniff(content);
         if (sniffed.problem() != null) {
             return ReadDocument.unreadable(sniffed.problem());
@@ -110,7 +111,7 @@ public final class DocumentReader {
             if (sniffed.format() == Format.XLSX && !SpreadsheetSize.fits(content)) {
                 return ReadDocument.unreadable(Unreadable.TOO_LARGE);
             }
-            document = contents.read(sniffed.format(), content);
+            document = contents.read(sniffed.format(), content, time);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return ReadDocument.unreadable(ReadFailures.reason(e));
         }
@@ -119,7 +120,7 @@ public final class DocumentReader {
             scan = true;
             ocr.set(true);
             try {
-                document = contents.scannedPdf(content);
+                document = contents.scannedPdf(content, time);
             } catch (Exception | OutOfMemoryError e) {
                 return ReadDocument.unreadable(ReadFailures.reason(e));
             }

@@ -45,8 +45,9 @@ final class OcrText {
 
     /**
      * The answer of a numeric field with the letters read for digits put back: {@code 2O16} →
-     * 2016, {@code l860} → 1860, {@code 3，5} → 3,5, {@code 44。6} → 44.6, {@code 1 270} → 1270.
-     * Only runs that hold at least one real digit are touched.
+     * 2016, {@code l860} → 1860, {@code 3，5} → 3,5, {@code 44。6} → 44.6, {@code 1 270} → 1270,
+     * {@code .690} → 690 (a speck read as a point before the answer). Only runs that hold at least
+     * one real digit are touched.
      */
     static String digits(String answer) {
         Matcher m = NUMBER_LIKE.matcher(answer);
@@ -70,7 +71,12 @@ final class OcrText {
             }
             String lead = run.substring(0, run.indexOf(core.isEmpty() ? run : core));
             String trail = run.substring(lead.length() + core.length());
-            m.appendReplacement(out, Matcher.quoteReplacement(lead + fixed.toString().replaceAll("[,.]+$", "") + trail));
+            // a speck or a bit of border before or after a number reads as a dot or a comma: .690, ,15200
+            String number = fixed.toString().replaceAll("[,.]+$", "");
+            if (out.isEmpty() && lead.isEmpty() && m.start() == 0) {
+                number = number.replaceAll("^[,.]+(?=[1-9])", "");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(lead + number + trail));
         }
         m.appendTail(out);
         return out.toString();
@@ -88,18 +94,27 @@ final class OcrText {
     }
 
     /** A per-cent sign read as {@code 96} after a decimal, or as {@code 9%}, where the share would exceed 100. */
-    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d)96");
+    private static final Pattern PERCENT_AS_96 = Pattern.compile("(\\d{1,2}\\.\\d)9\\d|(\\d{2})9\\d?");
+    /** Digits after the per-cent sign: a second reading of the sign, {@code 12%9}. */
+    private static final Pattern AFTER_PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?%)\\d{1,2}");
     private static final Pattern PERCENT_AS_9 = Pattern.compile("(\\d{1,2})9%");
 
     /**
-     * The answer of a percentage field with tesseract's two readings of {@code %} undone where the
-     * result cannot be a share: {@code 37.396} → 37.3%, {@code 129%} → 12%.
+     * The answer of a percentage field with tesseract's readings of {@code %} undone where the
+     * result cannot be a share: {@code 37.396} → 37.3%, {@code 2596} → 25%, {@code 359} → 35%, {@code 129%} → 12%,
+     * and digits after the sign dropped: {@code 12%9} → 12%.
      */
     static String percent(String answer) {
         String s = answer.strip();
+        Matcher after = AFTER_PERCENT.matcher(s);
+        if (after.matches()) {
+            s = after.group(1);
+            answer = s;
+        }
         Matcher m = PERCENT_AS_96.matcher(s);
-        if (m.matches()) {
-            return m.group(1) + "%";
+        // 37.396, 37.394 (a share has one decimal, not three) or 2596, 359 (more than the whole)
+        if (m.matches() && (m.group(1) != null || Double.parseDouble(s) > 100)) {
+            return (m.group(1) != null ? m.group(1) : m.group(2)) + "%";
         }
         m = PERCENT_AS_9.matcher(s);
         if (m.matches() && Integer.parseInt(m.group(1) + "9") > 100) {

@@ -5,15 +5,14 @@ import java.awt.image.WritableRaster;
 
 /**
  * What a scanner or a phone adds to a page besides the form, taken off before OCR: a red company
- * stamp (dropped by its colour: the black text under it stays), light falling off across a photo
- * (each pixel divided by the paper's brightness around it) and single specks of toner or fax noise.
+ * stamp (dropped by its colour: the black text under it stays) and light falling off across a photo
+ * (each pixel divided by the paper's brightness around it). The specks of a black-and-white page
+ * are taken off by {@link BilevelPage}.
  */
 final class PageCleaning {
 
     /** Side of the squares in which the paper's brightness is measured: larger than a stroke, smaller than a shadow. */
     private static final int BLOCK = 48;
-    /** Patches of ink smaller than this many pixels are specks, not marks. */
-    static final int SPECK = 14;
 
     private PageCleaning() {
     }
@@ -111,64 +110,6 @@ final class PageCleaning {
                 double bg = (smooth[y0][x0] * (1 - tx) + smooth[y0][x1] * tx) * (1 - ty)
                         + (smooth[y1][x0] * (1 - tx) + smooth[y1][x1] * tx) * ty;
                 o.setSample(x, y, 0, (int) Math.min(255, Math.round(in.getSample(x, y, 0) * 255.0 / bg)));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The page without specks (salt-and-pepper noise of a fax or a dusty glass): every patch of
-     * ink smaller than {@link #SPECK} pixels is paper. At the resolution pages are read at, the
-     * smallest mark that means something (a full stop, a decimal point) is larger.
-     */
-    static BufferedImage withoutSpecks(BufferedImage grey) {
-        int w = grey.getWidth();
-        int h = grey.getHeight();
-        int threshold = PageImage.threshold(grey);
-        WritableRaster in = grey.getRaster();
-        boolean[] ink = new boolean[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                ink[y * w + x] = in.getSample(x, y, 0) < threshold;
-            }
-        }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        out.setData(grey.getData());
-        WritableRaster o = out.getRaster();
-        boolean[] seen = new boolean[w * h];
-        int[] patch = new int[SPECK + 1];
-        int[] stack = new int[w * h];
-        for (int start = 0; start < ink.length; start++) {
-            if (!ink[start] || seen[start]) {
-                continue;
-            }
-            int size = 0;
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            while (top > 0) {
-                int p = stack[--top];
-                if (size <= SPECK) {
-                    patch[Math.min(size, SPECK)] = p;
-                }
-                size++;
-                int x = p % w;
-                int y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int ny = y + dy;
-                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && ink[ny * w + nx] && !seen[ny * w + nx]) {
-                            seen[ny * w + nx] = true;
-                            stack[top++] = ny * w + nx;
-                        }
-                    }
-                }
-            }
-            if (size < SPECK) {
-                for (int i = 0; i < size; i++) {
-                    o.setSample(patch[i] % w, patch[i] / w, 0, 255);
-                }
             }
         }
         return out;

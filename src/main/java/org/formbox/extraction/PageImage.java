@@ -16,19 +16,46 @@ final class PageImage {
 
     /** The long side pages are brought to: A4 at about 280 dpi, where tesseract reads Chinese best. */
     static final int MAX_SIDE = 3300;
+    /** The resolution pages are read at: {@link #MAX_SIDE} on an A4 page's long side. */
+    static final double TARGET_DPI = 282;
+    static final double A4_LONG_INCHES = 11.69;
+    /** Black-and-white pages of a finer resolution are read like grey ones: their strokes are whole. */
+    static final double MAX_BILEVEL_DPI = 250;
+    /** A black-and-white page of 100 dpi is enlarged 2.8 times, then no more. */
+    private static final double MAX_BILEVEL_SCALE = 3;
+    /** No page side beyond this (an A3 fax at its full resolution). */
+    private static final int MAX_SIDE_LARGE = 4700;
     private static final double MAX_SKEW = 6;
     private static final double STEP = 0.2;
     /** How far beside a ruling its sides are looked at: beyond a thick border, within a line of text. */
     private static final int ASIDE = 9;
+    /** Gaps in a ruling that are bridged, in pixels. */
+    private static final int GAP = 4;
 
     private PageImage() {
     }
 
-    /** The page grey, scaled to {@link #MAX_SIDE}, and straightened. */
+    /** The page grey, scaled to {@link #MAX_SIDE}, and straightened; its resolution is reckoned from its size. */
     static BufferedImage prepare(BufferedImage source) {
-        BufferedImage grey = PageCleaning.evenLight(grey(PageCleaning.withoutStamps(source)));
-        if (source.getColorModel().getPixelSize() == 1) {
-            grey = PageCleaning.withoutSpecks(grey); // a fax or a black-and-white scan: its noise is specks
+        return prepare(source, Double.NaN);
+    }
+
+    /**
+     * The page grey, scaled to about {@link #TARGET_DPI}, and straightened.
+     *
+     * @param dpi the page's resolution where it is known (a PDF's image against its page size); NaN
+     *            where it is not (an image file), and then reckoned as if its long side were an A4 page's
+     */
+    static BufferedImage prepare(BufferedImage source, double dpi) {
+        BufferedImage grey;
+        double own = Double.isNaN(dpi) || dpi <= 0 ? Math.max(source.getWidth(), source.getHeight()) / A4_LONG_INCHES : dpi;
+        if (own < MAX_BILEVEL_DPI && BilevelPage.bilevel(source)) {
+            // a fax or a black-and-white scan: cleaned at its own resolution, smoothed while it is enlarged
+            double scale = Math.min(MAX_BILEVEL_SCALE, Math.min(TARGET_DPI / own,
+                    (double) MAX_SIDE_LARGE / Math.max(source.getWidth(), source.getHeight())));
+            grey = BilevelPage.prepare(source, own, scale);
+        } else {
+            grey = PageCleaning.evenLight(grey(PageCleaning.withoutStamps(source)));
         }
         double angle = skew(grey);
         return Math.abs(angle) < 0.15 ? grey : rotate(grey, -angle);
@@ -128,6 +155,7 @@ final class PageImage {
 
     /** The horizontal and vertical borders of the (straightened) page. */
     static List<Ruling> rulings(BufferedImage grey) {
+        int gap = GAP;
         int w = grey.getWidth();
         int h = grey.getHeight();
         // borders are often thin and light grey in a photo: anything clearly darker than paper
@@ -143,12 +171,12 @@ final class PageImage {
         int minV = Math.max(30, h / 40);
         for (int y = 0; y < h; y++) {
             int cy = y;
-            runs(found, true, y, w, minH, x -> ink[cy * w + x] || cy > 0 && ink[(cy - 1) * w + x]
+            runs(found, true, y, w, minH, gap, x -> ink[cy * w + x] || cy > 0 && ink[(cy - 1) * w + x]
                     || cy + 1 < h && ink[(cy + 1) * w + x]);
         }
         for (int x = 0; x < w; x++) {
             int cx = x;
-            runs(found, false, x, h, minV, y -> ink[y * w + cx] || cx > 0 && ink[y * w + cx - 1] || cx + 1 < w && ink[y * w + cx + 1]);
+            runs(found, false, x, h, minV, gap, y -> ink[y * w + cx] || cx > 0 && ink[y * w + cx - 1] || cx + 1 < w && ink[y * w + cx + 1]);
         }
         // a dense line of Chinese text also makes long runs of ink: a border has paper above and below it
         found.removeIf(r -> inkAside(ink, w, h, r) > 0.3);
@@ -202,7 +230,7 @@ final class PageImage {
     }
 
     /** Runs of ink along one row or column at least {@code min} long; gaps of a few pixels are bridged. */
-    private static void runs(List<Ruling> out, boolean horizontal, int at, int length, int min,
+    private static void runs(List<Ruling> out, boolean horizontal, int at, int length, int min, int bridged,
                              java.util.function.IntPredicate ink) {
         int start = -1;
         int gap = 0;
@@ -213,7 +241,7 @@ final class PageImage {
                     start = i;
                 }
                 gap = 0;
-            } else if (start >= 0 && ++gap > 4) {
+            } else if (start >= 0 && ++gap > bridged) {
                 int end = i - gap;
                 if (end - start >= min) {
                     out.add(new Ruling(horizontal, at, start, end));

@@ -2,6 +2,7 @@ package org.formbox.extraction;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import javax.imageio.ImageIO;
  * Runs the {@code tesseract} program (Debian's tesseract-ocr with tesseract-ocr-chi-sim) on a page
  * image and returns its words with their boxes and confidences (TSV output). A process, not a
  * library: the language data comes with the Debian package, a hung run can be killed, and the
- * JVM never loads native code. One OpenMP thread per run: several attachments are read side by
- * side on two cores, and tesseract's own threads then only contend (18 s instead of 4.5 s a page).
+ * JVM never loads native code. One OpenMP thread per run, and at most one run per core in the
+ * whole process ({@link Page}): several attachments, of one mail or of several, are read side by
+ * side, and more runs than cores only contend (18 s instead of 4.5 s a page).
  */
 final class Tesseract {
 
@@ -24,8 +26,6 @@ final class Tesseract {
     /** Languages: simplified Chinese, which also reads digits and Latin letters. */
     static final String LANGUAGES = System.getProperty("formbox.ocr.languages", "chi_sim");
     private static final long PAGE_SECONDS = 40;
-    /** tesseract's binarisations: 0 global Otsu, 2 Sauvola (local, for uneven light). */
-    private static final List<String> THRESHOLDING = List.of("0", "2");
 
     private static volatile Boolean available;
 
@@ -64,42 +64,69 @@ final class Tesseract {
         }
     }
 
+    /** tesseract's binarisations. */
+    enum Binarisation {
+        /** Otsu's global threshold: best on even scans and faxes. */
+        GLOBAL("0"),
+        /** Sauvola's local one: for photos with shadows that even light did not take off. */
+        LOCAL("2");
+
+        final String method;
+
+        Binarisation(String method) {
+            this.method = method;
+        }
+    }
+
     /**
-     * The words of one page image, read twice side by side: with tesseract's global (Otsu)
-     * binarisation, best on even scans, and with its local (Sauvola) one, best on photos with
-     * shadows. Each reading is a list of words; the caller keeps the better reading of each cell.
+     * A page image written once, to be read once or more: each reading waits for one of the
+     * {@link OcrSlots#SHARED} slots (one per core) of the whole process, so that two mails with
+     * scans run two tesseracts on two cores, not four.
      */
-    static List<List<Box>> readings(BufferedImage page) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("formbox-ocr");
-        Path image = dir.resolve("page.png");
-        List<Process> running = new ArrayList<>();
-        try {
+    static final class Page implements AutoCloseable {
+        private final Path dir;
+        private final Path image;
+
+        Page(BufferedImage page) throws IOException {
+            dir = Files.createTempDirectory("formbox-ocr");
+            image = dir.resolve("page.png");
             ImageIO.write(page, "png", image.toFile());
-            for (String method : THRESHOLDING) {
+        }
+
+        /**
+         * The words of the page with one binarisation, read before the deadline (System.nanoTime):
+         * a reading that cannot start or finish by then is abandoned (InterruptedIOException, which
+         * the reader answers as a timeout). A hung run is killed after {@value #PAGE_SECONDS} s.
+         */
+        List<Box> read(Binarisation binarisation, long deadline) throws IOException, InterruptedException {
+            OcrSlots.SHARED.acquire(deadline);
+            Path tsv = dir.resolve("words-" + binarisation.method + ".tsv");
+            Process p = null;
+            try {
                 ProcessBuilder pb = new ProcessBuilder(COMMAND, image.toString(), "stdout", "-l", LANGUAGES,
-                        "--psm", "3", "-c", "preserve_interword_spaces=1", "-c", "thresholding_method=" + method, "tsv");
+                        "--psm", "3", "-c", "preserve_interword_spaces=1", "-c",
+                        "thresholding_method=" + binarisation.method, "tsv");
                 pb.environment().put("OMP_THREAD_LIMIT", "1");
                 pb.redirectError(ProcessBuilder.Redirect.DISCARD);
                 // to a file, so that the deadline holds even when the program hangs without output
-                pb.redirectOutput(dir.resolve("words-" + method + ".tsv").toFile());
-                running.add(pb.start());
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS);
-            List<List<Box>> readings = new ArrayList<>();
-            for (int i = 0; i < running.size(); i++) {
-                Process p = running.get(i);
-                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    throw new IOException("tesseract did not finish");
+                pb.redirectOutput(tsv.toFile());
+                p = pb.start();
+                long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS));
+                if (!p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new InterruptedIOException("tesseract did not finish in time");
                 }
-                Path tsv = dir.resolve("words-" + THRESHOLDING.get(i) + ".tsv");
-                readings.add(parse(Files.readString(tsv, StandardCharsets.UTF_8)));
+                return parse(Files.readString(tsv, StandardCharsets.UTF_8));
+            } finally {
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+                OcrSlots.SHARED.release();
+                Files.deleteIfExists(tsv);
             }
-            return readings;
-        } finally {
-            running.forEach(Process::destroyForcibly);
-            for (String method : THRESHOLDING) {
-                Files.deleteIfExists(dir.resolve("words-" + method + ".tsv"));
-            }
+        }
+
+        @Override
+        public void close() throws IOException {
             Files.deleteIfExists(image);
             Files.deleteIfExists(dir);
         }

@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.formbox.outbox.Outbox;
 import org.formbox.outbox.OutboxMail;
 import org.formbox.reply.MailTemplates;
-import org.formbox.reply.MailTransport;
+import org.formbox.outbox.MailTransport;
 import org.formbox.submission.EnterpriseFile;
 import org.formbox.submission.EnterpriseFiles;
 import org.formbox.submission.EnterpriseState;

@@ -1,5 +1,6 @@
 package org.formbox.reply;
 
+import org.formbox.outbox.MailTransport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;

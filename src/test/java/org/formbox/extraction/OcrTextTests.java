@@ -21,11 +21,28 @@ class OcrTextTests {
     }
 
     @Test
+    void dropsASpeckReadAsAPointBeforeANumber() {
+        assertThat(OcrText.digits(".690")).isEqualTo("690");
+        assertThat(OcrText.digits(",15200")).isEqualTo("15200");
+        assertThat(OcrText.digits(".46.5%")).isEqualTo("46.5%");
+        assertThat(OcrText.digits("0.5")).isEqualTo("0.5");
+        assertThat(OcrText.digits("约 .5 万元")).isEqualTo("约 .5 万元");
+    }
+
+    @Test
     void readsPerCentSignsMisreadWhereNoShareCouldBeThatLarge() {
         assertThat(OcrText.percent("37.396")).isEqualTo("37.3%");
         assertThat(OcrText.percent("129%")).isEqualTo("12%");
         assertThat(OcrText.percent("46.59%")).isEqualTo("46.59%");
         assertThat(OcrText.percent("35%")).isEqualTo("35%");
+        assertThat(OcrText.percent("2596")).isEqualTo("25%");
+        assertThat(OcrText.percent("37.394")).isEqualTo("37.3%");
+        assertThat(OcrText.percent("359")).isEqualTo("35%");
+        assertThat(OcrText.percent("37.39")).isEqualTo("37.39");
+        assertThat(OcrText.percent("59")).isEqualTo("59");
+        assertThat(OcrText.percent("96")).isEqualTo("96");
+        assertThat(OcrText.percent("12%9")).isEqualTo("12%");
+        assertThat(OcrText.percent("44.6%6")).isEqualTo("44.6%");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.formbox.reply;
+package org.formbox.outbox;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -84,14 +84,14 @@ public class MailTransport {
     }
 
     /** What the outbox keeps of a mail that went out: its subject, plain text and Message-ID. */
-    public static org.formbox.outbox.Outbox.Sent sent(MimeMessage m, java.time.Instant at) throws MessagingException {
+    public static Outbox.Sent sent(MimeMessage m, java.time.Instant at) throws MessagingException {
         String text;
         try {
             text = plainText(m);
         } catch (java.io.IOException e) {
             text = null;
         }
-        return new org.formbox.outbox.Outbox.Sent(m.getSubject(), text, m.getMessageID(), at);
+        return new Outbox.Sent(m.getSubject(), text, m.getMessageID(), at);
     }
 
     private static String plainText(jakarta.mail.Part p) throws MessagingException, java.io.IOException {
