@@ -47,6 +47,7 @@ public class EnterpriseFiles {
     private final CallSettings call;
     private final Clock clock;
     private final Checks checks = new Checks();
+    private final FilesForReplies forReplies = new FilesForReplies();
 
     public EnterpriseFiles(JdbcClient jdbc, CallSettings call, Clock clock) {
         this.jdbc = jdbc;
@@ -56,19 +57,41 @@ public class EnterpriseFiles {
 
     /** Every enterprise's file, roster entries and unexpected ones, by name. */
     public List<EnterpriseFile> all() {
-        return load(null, null, Long.MAX_VALUE);
+        return load(null, null, Long.MAX_VALUE, true);
     }
 
     /** One enterprise's file as it stands now. */
     public Optional<EnterpriseFile> file(long enterpriseId) {
-        return load(enterpriseId, null, Long.MAX_VALUE).stream().findFirst();
+        return load(enterpriseId, null, Long.MAX_VALUE, true).stream().findFirst();
     }
 
-    /** An enterprise's file as it stood right after this submission was saved (what its reply describes). */
+    /**
+     * One enterprise's file as it stands now, with the values of its current pair only (the other
+     * documents' {@code fields} are empty): its state, findings and contact details, for the intake.
+     */
+    Optional<EnterpriseFile> standing(long enterpriseId) {
+        return load(enterpriseId, null, Long.MAX_VALUE, false).stream().findFirst();
+    }
+
+    /**
+     * An enterprise's file as it stood right after this submission was saved (what its reply
+     * describes), with the values of its current pair only. The intake hands over the file it built
+     * while saving ({@link #keepForReply}); otherwise (a reply sent by another instance, or after a
+     * restart) it is read again, up to this submission.
+     */
     public Optional<EnterpriseFile> fileAsOf(long enterpriseId, long submissionId) {
+        EnterpriseFile kept = forReplies.take(enterpriseId, submissionId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
         Instant at = jdbc.sql("select received_at from submission where id = ?").param(submissionId)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
-        return load(enterpriseId, at, submissionId).stream().findFirst();
+        return load(enterpriseId, at, submissionId, false).stream().findFirst();
+    }
+
+    /** Keeps the file as it stands right after this submission, for its reply, once the transaction commits. */
+    void keepForReply(long submissionId, EnterpriseFile file) {
+        forReplies.keepAfterCommit(file.id(), submissionId, file);
     }
 
     /**
@@ -113,11 +136,25 @@ public class EnterpriseFiles {
         return n > 0;
     }
 
-    /** Records when a file first became complete; called whenever a file may have changed. */
-    void refresh(long enterpriseId, Instant at) {
-        file(enterpriseId).filter(f -> f.state() == EnterpriseState.ACCEPTED && f.completedAt() == null)
-                .ifPresent(f -> jdbc.sql("update enterprise set completed_at = ? where id = ? and completed_at is null")
-                        .params(at.atOffset(ZoneOffset.UTC), enterpriseId).update());
+    /**
+     * Records when a file first became complete; called whenever a file may have changed.
+     *
+     * @return the file as it stands now ({@link #standing})
+     */
+    Optional<EnterpriseFile> refresh(long enterpriseId, Instant at) {
+        Optional<EnterpriseFile> file = standing(enterpriseId);
+        if (file.isEmpty() || file.get().state() != EnterpriseState.ACCEPTED || file.get().completedAt() != null) {
+            return file;
+        }
+        jdbc.sql("update enterprise set completed_at = ? where id = ? and completed_at is null")
+                .params(at.atOffset(ZoneOffset.UTC), enterpriseId).update();
+        return file.map(f -> completed(f, at));
+    }
+
+    private EnterpriseFile completed(EnterpriseFile f, Instant at) {
+        return new EnterpriseFile(f.id(), f.name(), f.region(), f.programme(), f.contactName(), f.contactEmail(),
+                f.contactPhone(), f.onRoster(), f.current(), f.findings(), f.held(), f.versions(), f.state(),
+                late(at), at, f.lastReminderAt(), f.lastSender(), f.bouncedAddress());
     }
 
     /** {@link #refresh} for every file holding a document of this submission (after an override). */
@@ -125,15 +162,22 @@ public class EnterpriseFiles {
         filedIn(submissionId).stream().map(Filed::enterpriseId).distinct().forEach(e -> refresh(e, at));
     }
 
-    /** Of these submissions, those with a document standing in some file. */
-    Set<Long> standingSubmissions(Collection<Long> submissionIds) {
+    /**
+     * Of these submissions, those with a document standing in some file.
+     *
+     * @param known files read already (as they stand now), so that they are not read again
+     */
+    Set<Long> standingSubmissions(Collection<Long> submissionIds, Collection<EnterpriseFile> known) {
         Set<Long> enterprises = new HashSet<>();
         for (long s : submissionIds) {
             filedIn(s).forEach(f -> enterprises.add(f.enterpriseId()));
         }
+        Map<Long, EnterpriseFile> read = new HashMap<>();
+        known.forEach(f -> read.put(f.id(), f));
         Set<Long> standing = new HashSet<>();
         for (long e : enterprises) {
-            file(e).ifPresent(f -> f.current().values().forEach(a -> standing.add(a.submissionId())));
+            Optional.ofNullable(read.get(e)).or(() -> standing(e))
+                    .ifPresent(f -> f.current().values().forEach(a -> standing.add(a.submissionId())));
         }
         return standing;
     }
@@ -184,7 +228,23 @@ public class EnterpriseFiles {
     private record Override(long submissionId, String rule, String message) {
     }
 
-    private List<EnterpriseFile> load(Long enterpriseId, Instant cutAt, long cutId) {
+    /** A row of file_document, before its values are known. */
+    private record Row(long enterpriseId, long documentId, long submissionId, String kind, String sender, Instant receivedAt,
+                       String filename, String heldBecause, String confirmedBy) {
+
+        EnterpriseFile.Annex annex(Map<String, FieldValue> values) {
+            return new EnterpriseFile.Annex(documentId, submissionId, kind, sender, receivedAt, filename, display(values),
+                    heldBecause, confirmedBy);
+        }
+    }
+
+    /**
+     * The files, with every document's values ({@code everyValue}: the pages, the API, the workbook)
+     * or only those of each current pair: what a file's state, its checks, its contact details and a
+     * reply need. The intake reads a file several times a mail, and an enterprise that wrote sixty
+     * times made it read sixty documents' values each time (docs/benchmark.md).
+     */
+    private List<EnterpriseFile> load(Long enterpriseId, Instant cutAt, long cutId, boolean everyValue) {
         // one enterprise or all: the same statements, with or without a bound id
         Object[] id = enterpriseId == null ? new Object[0] : new Object[] {enterpriseId};
         String only = enterpriseId == null ? "" : " where e.id = ?";
@@ -194,29 +254,20 @@ public class EnterpriseFiles {
                 .params(id).query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs, 8), rs.getString(9))).list();
         String docsOnly = enterpriseId == null ? "" : " where f.enterprise_id = ?";
-        Map<Long, List<EnterpriseFile.Annex>> docs = new HashMap<>();
-        Map<Long, Map<String, FieldValue>> values = new HashMap<>();
-        jdbc.sql("""
-                select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text from field_value v
-                join file_document f on f.document_id = v.document_id""" + docsOnly + " order by v.id")
-                .params(id).query(rs -> {
-                    values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
-                            new FieldValue(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)));
-                });
+        Map<Long, List<Row>> rows = new HashMap<>();
         jdbc.sql("""
                 select f.enterprise_id, f.document_id, f.submission_id, f.annex, f.sender, f.received_at, d.filename,
                   f.held_because, f.confirmed_by
                 from file_document f join document d on d.id = f.document_id""" + docsOnly)
                 .params(id).query(rs -> {
-                    long documentId = rs.getLong(2);
-                    EnterpriseFile.Annex a = new EnterpriseFile.Annex(documentId, rs.getLong(3), rs.getString(4),
-                            rs.getString(5), instant(rs, 6), rs.getString(7), display(values.get(documentId)),
-                            rs.getString(8), rs.getString(9));
-                    if (cutAt == null || a.receivedAt().isBefore(cutAt)
-                            || a.receivedAt().equals(cutAt) && a.submissionId() <= cutId) {
-                        docs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(a);
+                    Row r = new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9));
+                    if (cutAt == null || r.receivedAt().isBefore(cutAt)
+                            || r.receivedAt().equals(cutAt) && r.submissionId() <= cutId) {
+                        rows.computeIfAbsent(r.enterpriseId(), k -> new ArrayList<>()).add(r);
                     }
                 });
+        Map<Long, Map<String, FieldValue>> values = everyValue ? everyValue(id, docsOnly) : currentValues(rows.values());
         // for one file only what concerns it: the intake reads a file several times per mail
         String ownMails = enterpriseId == null ? ""
                 : " and submission_id in (select submission_id from file_document where enterprise_id = ?)";
@@ -231,7 +282,10 @@ public class EnterpriseFiles {
                 });
         List<EnterpriseFile> files = new ArrayList<>();
         for (Entry e : entries) {
-            List<EnterpriseFile.Annex> all = new ArrayList<>(docs.getOrDefault(e.id(), List.of()));
+            List<EnterpriseFile.Annex> all = new ArrayList<>();
+            for (Row r : rows.getOrDefault(e.id(), List.of())) {
+                all.add(r.annex(values.get(r.documentId())));
+            }
             all.sort(ARRIVAL);
             Map<String, EnterpriseFile.Annex> current = current(all);
             List<Finding> findings = findings(current, values, overrides);
@@ -248,6 +302,55 @@ public class EnterpriseFiles {
                     late(completed), completed, reminded.get(e.id()), lastSender, e.bouncedAddress()));
         }
         return files;
+    }
+
+    /** The values of every filed document (of one enterprise, or of all), by document. */
+    private Map<Long, Map<String, FieldValue>> everyValue(Object[] id, String docsOnly) {
+        Map<Long, Map<String, FieldValue>> values = new HashMap<>();
+        jdbc.sql("""
+                select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text from field_value v
+                join file_document f on f.document_id = v.document_id""" + docsOnly + " order by v.id")
+                .params(id).query(rs -> {
+                    put(values, rs);
+                });
+        return values;
+    }
+
+    /** The values of each file's current document of each form alone, by document. */
+    private Map<Long, Map<String, FieldValue>> currentValues(Collection<List<Row>> files) {
+        List<Object> current = new ArrayList<>();
+        for (List<Row> file : files) {
+            for (Annex kind : FieldCatalog.annexes()) {
+                Row latest = null;
+                for (Row r : file) {
+                    if (r.heldBecause() == null && kind.name().equals(r.kind())
+                            && (latest == null || ARRIVAL_ROWS.compare(r, latest) > 0)) {
+                        latest = r;
+                    }
+                }
+                if (latest != null) {
+                    current.add(latest.documentId());
+                }
+            }
+        }
+        Map<Long, Map<String, FieldValue>> values = new HashMap<>();
+        if (current.isEmpty()) {
+            return values;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(current.size(), "?"));
+        jdbc.sql("select document_id, field_key, text_value, num_value, raw_text from field_value where document_id in ("
+                + marks + ") order by id").params(current).query(rs -> {
+                    put(values, rs);
+                });
+        return values;
+    }
+
+    private static final Comparator<Row> ARRIVAL_ROWS = Comparator.comparing(Row::receivedAt)
+            .thenComparingLong(Row::submissionId).thenComparingLong(Row::documentId);
+
+    private static void put(Map<Long, Map<String, FieldValue>> values, ResultSet rs) throws SQLException {
+        values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
+                new FieldValue(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)));
     }
 
     private boolean late(Instant completedAt) {

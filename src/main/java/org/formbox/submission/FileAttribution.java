@@ -65,8 +65,10 @@ class FileAttribution {
             group.getValue().forEach(f -> kinds.add(f.annex().name()));
             long enterprise = group.getKey() == null ? registry.forSender(sender)
                     : registry.forName(group.getKey(), sender, kinds);
-            String held = trusts(enterprise, sender) ? null : OTHER_SENDER;
-            List<EnterpriseFile.Annex> before = held == null ? current(enterprise) : List.of();
+            List<String> known = knownSenders(enterprise);
+            String held = trusts(enterprise, known, sender) ? null : OTHER_SENDER;
+            // only a standing document of this very sender can be superseded: none stands without a known sender
+            List<EnterpriseFile.Annex> before = held == null && !known.isEmpty() ? current(enterprise) : List.of();
             for (Form f : group.getValue()) {
                 jdbc.sql("""
                         insert into file_document (enterprise_id, submission_id, document_id, annex, sender, received_at, held_because)
@@ -87,8 +89,9 @@ class FileAttribution {
                         supersedes = b.submissionId();
                     }
                 }
-                files.refresh(enterprise, draft.receivedAt());
-                markSuperseded(enterprise, submissionId);
+                EnterpriseFile now = files.refresh(enterprise, draft.receivedAt()).orElseThrow();
+                markSuperseded(enterprise, submissionId, now);
+                files.keepForReply(submissionId, now);
             }
         }
         jdbc.sql("update submission set version = ?, supersedes = ? where id = ?").params(version, supersedes, submissionId).update();
@@ -182,10 +185,7 @@ class FileAttribution {
      * sender is the roster contact, or wrote a document that stands or was confirmed, or shares
      * an organisation's own domain with one of them.
      */
-    private boolean trusts(long enterprise, String sender) {
-        List<String> known = jdbc.sql("""
-                select distinct sender from file_document where enterprise_id = ? and held_because is null and sender is not null""")
-                .param(enterprise).query(String.class).list();
+    private boolean trusts(long enterprise, List<String> known, String sender) {
         if (known.isEmpty()) {
             return true;
         }
@@ -199,18 +199,34 @@ class FileAttribution {
         return org.formbox.forms.FieldCatalog.form(f.annex()).map(d -> d.kind().equals("survey")).orElse(false);
     }
 
+    /** The senders of the documents that stand in the file (or stood: a later one of the same sender replaced them). */
+    private List<String> knownSenders(long enterprise) {
+        return jdbc.sql("""
+                select distinct sender from file_document where enterprise_id = ? and held_because is null and sender is not null""")
+                .param(enterprise).query(String.class).list();
+    }
+
     private List<EnterpriseFile.Annex> current(long enterprise) {
-        EnterpriseFile file = files.file(enterprise).orElseThrow();
+        EnterpriseFile file = files.standing(enterprise).orElseThrow();
         return new ArrayList<>(file.current().values());
     }
 
-    /** A submission none of whose documents stands in any file any more is superseded by this one. */
-    private void markSuperseded(long enterprise, long submissionId) {
+    /**
+     * A submission none of whose documents stands in any file any more is superseded by this one.
+     * Those marked superseded before stay so and are not looked at again: an enterprise that wrote
+     * sixty times had sixty submissions checked (and an update each) at every new mail.
+     *
+     * @param now the file as it stands with this submission
+     */
+    private void markSuperseded(long enterprise, long submissionId, EnterpriseFile now) {
         List<Long> earlier = jdbc.sql("""
-                select distinct submission_id from file_document
-                where enterprise_id = ? and submission_id <> ? and held_because is null""")
+                select distinct f.submission_id from file_document f join submission s on s.id = f.submission_id
+                where f.enterprise_id = ? and f.submission_id <> ? and f.held_because is null and s.superseded_by is null""")
                 .params(enterprise, submissionId).query(Long.class).list();
-        Set<Long> standing = files.standingSubmissions(earlier);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Set<Long> standing = files.standingSubmissions(earlier, List.of(now));
         for (long s : earlier) {
             if (!standing.contains(s)) {
                 jdbc.sql("update submission set superseded_by = ? where id = ? and superseded_by is null")

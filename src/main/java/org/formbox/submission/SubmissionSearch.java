@@ -144,35 +144,38 @@ public class SubmissionSearch {
     }
 
     private List<Document> documents(long submissionId) {
-        List<Document> docs = jdbc.sql("""
+        // every document's values in one statement, not one per document: the outbox reads each reply's submission
+        record Read(Map<String, Object> fields, Map<String, String> raw, Map<String, SubmissionView.Provenance> provenance) {
+        }
+        Map<Long, Read> read = new java.util.HashMap<>();
+        jdbc.sql("""
+                select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text, v.value_source, v.confidence
+                from field_value v join document d on d.id = v.document_id where d.submission_id = ? order by v.id""")
+                .param(submissionId).query(f -> {
+                    Read r = read.computeIfAbsent(f.getLong(1),
+                            k -> new Read(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+                    Object v = SubmissionView.value(f.getBigDecimal(4), f.getString(3));
+                    if (v != null) {
+                        r.fields().put(f.getString(2), v);
+                    }
+                    if (f.getString(5) != null) {
+                        r.raw().put(f.getString(2), f.getString(5));
+                    }
+                    if (f.getString(6) != null) {
+                        var confidence = f.getBigDecimal(7);
+                        r.provenance().put(f.getString(2), new SubmissionView.Provenance(f.getString(6),
+                                confidence == null ? null : confidence.doubleValue()));
+                    }
+                });
+        return jdbc.sql("""
                 select id, seq, filename, content_type, origin, size_bytes, container, annex, unreadable
                 from document where submission_id = ? order by seq""").param(submissionId)
                 .query((rs, n) -> {
-                    long documentId = rs.getLong(1);
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    Map<String, String> raw = new LinkedHashMap<>();
-                    Map<String, SubmissionView.Provenance> provenance = new LinkedHashMap<>();
-                    jdbc.sql("""
-                            select field_key, text_value, num_value, raw_text, value_source, confidence
-                            from field_value where document_id = ? order by id""")
-                            .param(documentId).query(f -> {
-                                Object v = SubmissionView.value(f.getBigDecimal(3), f.getString(2));
-                                if (v != null) {
-                                    fields.put(f.getString(1), v);
-                                }
-                                if (f.getString(4) != null) {
-                                    raw.put(f.getString(1), f.getString(4));
-                                }
-                                if (f.getString(5) != null) {
-                                    var confidence = f.getBigDecimal(6);
-                                    provenance.put(f.getString(1), new SubmissionView.Provenance(f.getString(5),
-                                            confidence == null ? null : confidence.doubleValue()));
-                                }
-                            });
+                    Read r = read.computeIfAbsent(rs.getLong(1),
+                            k -> new Read(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
                     return new Document(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
-                            rs.getBoolean(7), rs.getString(8), rs.getString(9), fields, raw, provenance);
+                            rs.getBoolean(7), rs.getString(8), rs.getString(9), r.fields(), r.raw(), r.provenance());
                 }).list();
-        return docs;
     }
 
     private List<FindingView> findings(long submissionId) {

@@ -61,6 +61,15 @@ class EnterpriseFileTests {
         assertThat(reply).contains("附件1（", "收到）仍然有效", "附件1、附件2均已收齐").doesNotContain("尚缺");
         assertThat(jdbc.sql("select superseded_by from submission where id = ?").param(submission(first))
                 .query(Long.class).optional()).isEmpty();
+        // the replies took the files the intake built; read again from the store, each is the file right after its mail
+        EnterpriseFile afterFirst = files.fileAsOf(file.id(), submission(first)).orElseThrow();
+        assertThat(afterFirst.state()).isEqualTo(EnterpriseState.valueOf("MISSING_ANNEX_2"));
+        assertThat(afterFirst.current("ANNEX_2")).isNull();
+        assertThat(afterFirst.current("ANNEX_1").fields()).isNotEmpty();
+        EnterpriseFile afterSecond = files.fileAsOf(file.id(), submission(second)).orElseThrow();
+        assertThat(afterSecond.state()).isEqualTo(EnterpriseState.ACCEPTED);
+        assertThat(afterSecond.findings()).isEqualTo(file.findings());
+        assertThat(afterSecond.contactEmail()).isEqualTo(file.contactEmail());
     }
 
     @Test
