@@ -75,6 +75,15 @@ public final class WorkbookLayout {
      * name): they stay in view when scrolling and are repeated beside each of its long texts.
      */
     public Sheet write(String name, List<Column> columns, List<List<Object>> rows, int keyColumns) {
+        return write(name, columns, rows, keyColumns, 0);
+    }
+
+    /**
+     * {@link #write}, with the last column {@code lastWidth} characters wide (0: as its values need).
+     * Every row's height is set as the row is written: a streamed workbook keeps only a window of
+     * rows, so a row cannot be touched again later.
+     */
+    private Sheet write(String name, List<Column> columns, List<List<Object>> rows, int keyColumns, int lastWidth) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).kind() != Column.Kind.LONG_TEXT) {
@@ -107,6 +116,17 @@ public final class WorkbookLayout {
                 }
             }
         }
+        if (lastWidth > 0 && shown.size() > 0) {
+            width[shown.size() - 1] = lastWidth;
+        }
+        int headerLines = 1;
+        int total = 0;
+        for (int c = 0; c < shown.size(); c++) {
+            sheet.setColumnWidth(c, width[c] * 256);
+            headerLines = Math.max(headerLines, lines(columns.get(shown.get(c)).header(), width[c]));
+            total += width[c];
+        }
+        head.setHeightInPoints(headerLines * LINE_HEIGHT);
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(r + 1);
             int lines = 1;
@@ -124,14 +144,6 @@ public final class WorkbookLayout {
                 row.setHeightInPoints(Math.min(409f, lines * LINE_HEIGHT));
             }
         }
-        int headerLines = 1;
-        int total = 0;
-        for (int c = 0; c < shown.size(); c++) {
-            sheet.setColumnWidth(c, width[c] * 256);
-            headerLines = Math.max(headerLines, lines(columns.get(shown.get(c)).header(), width[c]));
-            total += width[c];
-        }
-        head.setHeightInPoints(headerLines * LINE_HEIGHT);
         finish(sheet, shown.size(), rows.size(), Math.min(keyColumns, shown.size()), total);
         return sheet;
     }
@@ -151,12 +163,7 @@ public final class WorkbookLayout {
         columns.add(new Column("内容", Column.Kind.WRAPPED));
         List<List<Object>> rows = List.copyOf(longTexts);
         longTexts.clear();
-        Sheet sheet = write(LONG_TEXTS, columns, rows, keyHeaders.size());
-        sheet.setColumnWidth(columns.size() - 1, 90 * 256);
-        for (int r = 0; r < rows.size(); r++) {
-            sheet.getRow(r + 1).setHeightInPoints(Math.min(409f,
-                    lines(String.valueOf(rows.get(r).get(columns.size() - 1)), 90) * LINE_HEIGHT));
-        }
+        write(LONG_TEXTS, columns, rows, keyHeaders.size(), 90);
     }
 
     /**

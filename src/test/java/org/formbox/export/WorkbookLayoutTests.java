@@ -113,6 +113,27 @@ class WorkbookLayoutTests {
         assertThat(text.getHeightInPoints()).isGreaterThan(30f);
     }
 
+    @Test
+    void aWorkbookWithMoreLongTextsThanTheStreamingWindowHoldsEveryOneWithItsHeight() throws Exception {
+        List<SubmissionView.Detail> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.addAll(details());
+        }
+        XSSFWorkbook book = workbook(many);
+        Sheet longTexts = book.getSheet(WorkbookLayout.LONG_TEXTS);
+        assertThat(longTexts.getLastRowNum()).as("more rows than the 200 the streamed workbook keeps").isGreaterThan(400);
+        int tall = 0;
+        for (Row r : longTexts) {
+            if (r.getRowNum() > 0 && r.getCell(3).getStringCellValue().equals("结合国家重大需求，分析国内外发展趋势")) {
+                assertThat(r.getHeightInPoints()).isGreaterThan(30f);
+                tall++;
+            }
+        }
+        assertThat(tall).isEqualTo(many.stream().filter(d -> d.documents().stream()
+                .anyMatch(doc -> "ANNEX_1".equals(doc.annex()))).count());
+        assertThat(longTexts.getRow(0).getHeightInPoints()).isPositive();
+    }
+
     static XSSFWorkbook workbook(List<SubmissionView.Detail> details) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
