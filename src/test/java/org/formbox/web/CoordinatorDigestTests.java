@@ -140,7 +140,8 @@ class CoordinatorDigestTests {
         // marked sent once the server took it
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from outbox where kind = 'DIGEST' and state = 'PENDING'").query(Long.class).single() == 0);
-        Thread.sleep(2000); // one more round of the outbox: nothing goes out twice
+        // more rounds of the outbox (one a second): nothing goes out twice
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> toCoordinator().size() == before + 1);
         assertThat(toCoordinator()).hasSize(before + 1);
     }
 
