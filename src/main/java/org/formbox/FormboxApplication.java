@@ -13,6 +13,7 @@ public class FormboxApplication {
 
     public static void main(String[] args) {
         MailDecoding.configure();
+        ProviderLookups.pin();
         SpringApplication.run(FormboxApplication.class, args);
     }
 }

@@ -85,6 +85,11 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.add("-Dfile.encoding=UTF-8");
+        // extra JVM options for an experiment (e.g. a JFR recording), from -Dservice.jvm
+        String jvm = System.getProperty("service.jvm", "");
+        if (!jvm.isBlank()) {
+            command.addAll(List.of(jvm.trim().split("\\s+")));
+        }
         command.add("-jar");
         // a name of its own, so that nobody's "pkill -f formbox-…jar" on this machine stops the service under test
         Path jar = dir.resolve("service-under-test.jar");
