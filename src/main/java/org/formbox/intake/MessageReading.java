@@ -130,14 +130,15 @@ final class MessageReading {
     /**
      * The draft with the reply limits asked again just before it is saved: messages are read side by
      * side, so the replies of the messages read at the same time were not yet in the outbox when
-     * this one was read. Saves happen one at a time, so this count is exact.
+     * this one was read. Saves happen one at a time; a reply let through here is counted in the
+     * hour's figure at once ({@link ReplyLimiter#refuseAndCount}).
      */
     SubmissionDraft limited(SubmissionDraft d) {
         SubmissionDraft.Reply r = d.reply();
         if (r == null || r.suppressedBecause() != null || r.recipient().isEmpty()) {
             return d;
         }
-        String refused = limiter.refuse(r.recipient(), d.receivedAt()).orElse(null);
+        String refused = limiter.refuseAndCount(r.recipient(), d.receivedAt()).orElse(null);
         return refused == null ? d : withReply(d, reply(r.recipient(), refused));
     }
 
