@@ -40,6 +40,8 @@ public final class DocumentReader {
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
         IOUtils.setByteArrayMaxOverride(200 * 1024 * 1024);
+        // one SAX reader per thread for POI's XML parts, not one (and a class search) per part
+        PerThreadXmlReader.install();
     }
 
     private final long maxBytes;
