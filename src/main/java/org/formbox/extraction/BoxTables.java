@@ -31,13 +31,17 @@ final class BoxTables {
         return ruled.isEmpty() ? unruled(boxes, ocr) : ruled;
     }
 
-    private static List<Grid> ruled(List<Box> boxes, List<Ruling> rulings, boolean ocr) {
-        // borders found in a photo waver by a few pixels
+    /**
+     * Where the cells of a page's ruled tables lie, in the order {@link #grids} gives them: per
+     * table, per row, per cell {left, top, right, bottom} in page pixels; empty where the page's
+     * tables were rebuilt from word gaps instead.
+     */
+    static List<List<List<double[]>>> ruledCells(List<Ruling> rulings, boolean ocr) {
         double same = ocr ? 6 : SAME;
         List<Double> ys = merge(rulings.stream().filter(Ruling::horizontal).map(Ruling::at).toList(), same);
         List<Ruling> verticals = rulings.stream().filter(r -> !r.horizontal()).toList();
-        List<Grid> grids = new ArrayList<>();
-        List<List<Cell>> rows = new ArrayList<>();
+        List<List<List<double[]>>> grids = new ArrayList<>();
+        List<List<double[]>> rows = new ArrayList<>();
         for (int i = 0; i + 1 < ys.size() && i < MAX_BANDS; i++) {
             double top = ys.get(i);
             double bottom = ys.get(i + 1);
@@ -47,25 +51,44 @@ final class BoxTables {
                     && v.to() >= bottom - slack).map(Ruling::at).toList(), same);
             if (xs.size() < 2) {
                 if (!rows.isEmpty()) {
-                    grids.add(new Grid(rows));
+                    grids.add(rows);
                     rows = new ArrayList<>();
                 }
                 continue;
             }
-            List<Cell> cells = new ArrayList<>();
+            List<double[]> cells = new ArrayList<>();
             for (int c = 0; c + 1 < xs.size(); c++) {
-                double left = xs.get(c);
-                double right = xs.get(c + 1);
-                // a table wider than the page is cut at its edge: what runs over belongs to the outer cells
-                double from = c == 0 ? left - OVERRUN : left;
-                double to = c + 2 == xs.size() ? right + OVERRUN : right;
-                List<Box> inside = boxes.stream().filter(b -> b.centreY() > top && b.centreY() < bottom
-                        && b.centreX() > from && b.centreX() < to).toList();
-                cells.add(cell(inside, (int) Math.round(left), (int) Math.round(right), ocr));
+                cells.add(new double[] {xs.get(c), top, xs.get(c + 1), bottom});
             }
             rows.add(cells);
         }
         if (!rows.isEmpty()) {
+            grids.add(rows);
+        }
+        return grids;
+    }
+
+    private static List<Grid> ruled(List<Box> boxes, List<Ruling> rulings, boolean ocr) {
+        List<Grid> grids = new ArrayList<>();
+        List<List<List<double[]>>> tables = ruledCells(rulings, ocr);
+        for (List<List<double[]>> table : tables) {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (List<double[]> row : table) {
+                List<Cell> cells = new ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    double left = row.get(c)[0];
+                    double top = row.get(c)[1];
+                    double right = row.get(c)[2];
+                    double bottom = row.get(c)[3];
+                    // a table wider than the page is cut at its edge: what runs over belongs to the outer cells
+                    double from = c == 0 ? left - OVERRUN : left;
+                    double to = c + 1 == row.size() ? right + OVERRUN : right;
+                    List<Box> inside = boxes.stream().filter(b -> b.centreY() > top && b.centreY() < bottom
+                            && b.centreX() > from && b.centreX() < to).toList();
+                    cells.add(cell(inside, (int) Math.round(left), (int) Math.round(right), ocr));
+                }
+                rows.add(cells);
+            }
             grids.add(new Grid(rows));
         }
         return grids;
@@ -92,7 +115,7 @@ final class BoxTables {
     }
 
     /** The boxes of a cell as text: lines top to bottom, a wrapped line joined on (CJK without a space). */
-    private static Cell cell(List<Box> boxes, int left, int right, boolean ocr) {
+    static Cell cell(List<Box> boxes, int left, int right, boolean ocr) {
         StringBuilder sb = new StringBuilder();
         double weighted = 0;
         int chars = 0;

@@ -50,6 +50,8 @@ final class ScanContent {
     static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(30);
     /** A grey page with more than this share of unsure characters is read a second time. */
     static final double UNSURE_SHARE = 0.12;
+    /** Whether unsure table cells are read again one by one ({@link CellRereading}). */
+    static final boolean REREAD_CELLS = !Boolean.getBoolean("formbox.ocr.noCellRereading");
 
     static DocumentContent image(byte[] content, Time time) throws IOException, InterruptedException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
@@ -88,7 +90,8 @@ final class ScanContent {
             List<Ruling> rulings = PageImage.rulings(page);
             List<Grid> best;
             List<Box> bestWords;
-            try (Tesseract.Page ocr = new Tesseract.Page(PageImage.withoutRulings(page, rulings))) {
+            BufferedImage clean = PageImage.withoutRulings(page, rulings);
+            try (Tesseract.Page ocr = new Tesseract.Page(clean)) {
                 long started = System.nanoTime();
                 bestWords = ocr.read(Tesseract.Binarisation.GLOBAL, time.deadline());
                 best = BoxTables.grids(bestWords, rulings, true);
@@ -98,6 +101,9 @@ final class ScanContent {
                     best = better(best, BoxTables.grids(words, rulings, true));
                     bestWords = score(words) > score(bestWords) ? words : bestWords;
                 }
+            }
+            if (REREAD_CELLS) {
+                best = CellRereading.reread(clean, best, rulings, time);
             }
             grids.addAll(best);
             for (List<Box> line : BoxTables.lines(bestWords)) {

@@ -132,6 +132,78 @@ final class Tesseract {
         }
     }
 
+    /**
+     * The words of several small images (table cells cut out of a page) read in one run, each as a
+     * single block of text ({@code --psm 6}): one start and one loading of the language data for
+     * all of them. Per image, in order, its words in its own pixels; the run takes one
+     * {@link OcrSlots} slot and is abandoned at the deadline like a page's.
+     */
+    static List<List<Box>> readEach(List<BufferedImage> images, long deadline) throws IOException, InterruptedException {
+        List<List<Box>> out = new ArrayList<>();
+        if (images.isEmpty()) {
+            return out;
+        }
+        Path dir = Files.createTempDirectory("formbox-ocr-cells");
+        List<Path> files = new ArrayList<>();
+        Path list = dir.resolve("cells.txt");
+        Path tsv = dir.resolve("cells.tsv");
+        Process p = null;
+        OcrSlots.SHARED.acquire(deadline);
+        try {
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < images.size(); i++) {
+                Path f = dir.resolve("cell-" + i + ".png");
+                ImageIO.write(images.get(i), "png", f.toFile());
+                files.add(f);
+                names.append(f).append('\n');
+            }
+            Files.writeString(list, names, StandardCharsets.UTF_8);
+            ProcessBuilder pb = new ProcessBuilder(COMMAND, list.toString(), "stdout", "-l", LANGUAGES,
+                    "--psm", "6", "-c", "preserve_interword_spaces=1", "tsv");
+            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.redirectOutput(tsv.toFile());
+            p = pb.start();
+            long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS));
+            if (!p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new InterruptedIOException("tesseract did not finish in time");
+            }
+            List<StringBuilder> pages = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                pages.add(new StringBuilder());
+            }
+            for (String row : Files.readString(tsv, StandardCharsets.UTF_8).split("\n")) {
+                String[] f = row.split("\t", -1);
+                if (f.length < 12) {
+                    continue;
+                }
+                try {
+                    int page = Integer.parseInt(f[1]) - 1;
+                    if (page >= 0 && page < pages.size()) {
+                        pages.get(page).append(row).append('\n');
+                    }
+                } catch (NumberFormatException ignored) {
+                    // the header
+                }
+            }
+            for (StringBuilder page : pages) {
+                out.add(parse(page.toString()));
+            }
+            return out;
+        } finally {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            OcrSlots.SHARED.release();
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(list);
+            Files.deleteIfExists(tsv);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Word rows (level 5) of tesseract's TSV: left, top, width, height, confidence, text. */
     static List<Box> parse(String tsv) {
         List<Box> words = new ArrayList<>();
