@@ -15,7 +15,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * cleaned and straightened (a PDF's page picture taken as stored, at its own resolution), its
  * ruling lines found, its words recognised, and tables rebuilt from the word boxes like those of a
  * PDF. A grey page read unsurely is read a second time with the other binarisation while the
- * document's budget allows, each cell from the surer reading. Every cell and line carries the OCR
+ * document's budget allows, each cell from the surer reading; then the unsure cells of its ruled
+ * tables are read again one by one ({@link CellRereading}). Every cell and line carries the OCR
  * confidence of its words.
  */
 final class ScanContent {
