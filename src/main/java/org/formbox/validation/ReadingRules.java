@@ -56,8 +56,10 @@ final class ReadingRules {
         List<Finding> kept = new ArrayList<>();
         for (Finding f : found) {
             boolean unsure = f.fields().stream().anyMatch(k -> fields.get(k) == null || fields.get(k).needsReview());
-            if (f.severity() == Severity.warning || !unsure) {
+            if (f.severity() == Severity.warning) {
                 kept.add(f);
+            } else if (!unsure) {
+                kept.add(asReadFromPicture(f, fields));
             }
         }
         // a proposal's outline is not counted: its sections are findings of their own
@@ -70,6 +72,22 @@ final class ReadingRules {
                 : "附件“" + document.filename() + "”是扫描件或照片，已按" + what + "自动识别，但有" + unread
                         + "项未能清晰识别；为免误判，请另发送填写好的 Word（.docx/.doc）原文件。"));
         return kept;
+    }
+
+    /**
+     * An error about values OCR read with confidence, told as what the picture was read as: OCR is
+     * sure of characters it misreads too (a photo's "chaixy@dongmao-tex.cn" came out "chaixy@d" with
+     * confidence), so the sender is asked to check, not told the form is wrong. Staff see the same
+     * finding, under its rule, beside the value.
+     */
+    private static Finding asReadFromPicture(Finding f, Map<String, FieldValue> fields) {
+        boolean fromPicture = f.fields().stream().map(fields::get).anyMatch(v -> v != null && v.source() == ValueSource.OCR);
+        if (!fromPicture) {
+            return f;
+        }
+        String message = f.message().replaceFirst("[，,]?请(更正|修改|核对|补充)[^。]*。?$", "。");
+        return new Finding(f.rule(), Severity.warning, f.fields(),
+                "按图像识别的结果：" + message + "如系识别有误，请忽略本条；否则请更正。");
     }
 
     private static String label(String key) {

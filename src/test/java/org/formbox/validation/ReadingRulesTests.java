@@ -49,7 +49,7 @@ class ReadingRulesTests {
     }
 
     @Test
-    void keepsErrorsAboutValuesAScanReadClearly() {
+    void tellsWhatAScanWasReadAsWhenAClearlyReadValueFailsARule() {
         Map<String, FieldValue> fields = new HashMap<>();
         SampleSubmission.surveyValues().forEach((k, v) -> fields.put(k, v.from(ValueSource.OCR, 0.95)));
         fields.put("contact_email", FieldValue.text("contact_email", "not-an-address", "not-an-address")
@@ -57,6 +57,22 @@ class ReadingRulesTests {
 
         List<Finding> findings = checks.check(List.of(new CheckedDocument("scan.pdf", Annex.valueOf("ANNEX_2"), fields, null)));
 
-        assertThat(findings).anyMatch(f -> f.rule().equals("A2-EMAIL"));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("A2-EMAIL");
+            assertThat(f.severity()).as("OCR misreads with confidence too: the sender is asked to check").isEqualTo(Severity.warning);
+            assertThat(f.message()).startsWith("按图像识别的结果：").contains("not-an-address").endsWith("如系识别有误，请忽略本条；否则请更正。")
+                    .doesNotContain("请更正。如系");
+        });
+        assertThat(findings).noneMatch(f -> f.severity() == Severity.error);
+    }
+
+    @Test
+    void keepsErrorsAboutValuesTypedInAWordFile() {
+        Map<String, FieldValue> fields = new HashMap<>(SampleSubmission.surveyValues());
+        fields.put("contact_email", FieldValue.text("contact_email", "not-an-address", "not-an-address"));
+
+        List<Finding> findings = checks.check(List.of(new CheckedDocument("a2.docx", Annex.valueOf("ANNEX_2"), fields, null)));
+
+        assertThat(findings).anyMatch(f -> f.rule().equals("A2-EMAIL") && f.severity() == Severity.error);
     }
 }
