@@ -101,25 +101,11 @@ final class Tesseract {
         List<Box> read(Binarisation binarisation, long deadline) throws IOException, InterruptedException {
             OcrSlots.SHARED.acquire(deadline);
             Path tsv = dir.resolve("words-" + binarisation.method + ".tsv");
-            Process p = null;
             try {
-                ProcessBuilder pb = new ProcessBuilder(COMMAND, image.toString(), "stdout", "-l", LANGUAGES,
-                        "--psm", "3", "-c", "preserve_interword_spaces=1", "-c",
-                        "thresholding_method=" + binarisation.method, "tsv");
-                pb.environment().put("OMP_THREAD_LIMIT", "1");
-                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-                // to a file, so that the deadline holds even when the program hangs without output
-                pb.redirectOutput(tsv.toFile());
-                p = pb.start();
-                long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS));
-                if (!p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    throw new InterruptedIOException("tesseract did not finish in time");
-                }
+                run(List.of(COMMAND, image.toString(), "stdout", "-l", LANGUAGES, "--psm", "3", "-c",
+                        "preserve_interword_spaces=1", "-c", "thresholding_method=" + binarisation.method, "tsv"), tsv, deadline);
                 return parse(Files.readString(tsv, StandardCharsets.UTF_8));
             } finally {
-                if (p != null) {
-                    p.destroyForcibly();
-                }
                 OcrSlots.SHARED.release();
                 Files.deleteIfExists(tsv);
             }
@@ -129,6 +115,27 @@ final class Tesseract {
         public void close() throws IOException {
             Files.deleteIfExists(image);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Runs tesseract with its output to a file (so that the deadline holds even when the program
+     * hangs without output), one thread, until it ends or the deadline (System.nanoTime) or
+     * {@value #PAGE_SECONDS} s pass; then the process is gone either way.
+     */
+    private static void run(List<String> command, Path output, long deadline) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectOutput(output.toFile());
+        Process p = pb.start();
+        try {
+            long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS));
+            if (!p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new InterruptedIOException("tesseract did not finish in time");
+            }
+        } finally {
+            p.destroyForcibly();
         }
     }
 
@@ -147,7 +154,6 @@ final class Tesseract {
         List<Path> files = new ArrayList<>();
         Path list = dir.resolve("cells.txt");
         Path tsv = dir.resolve("cells.tsv");
-        Process p = null;
         OcrSlots.SHARED.acquire(deadline);
         try {
             StringBuilder names = new StringBuilder();
@@ -158,16 +164,8 @@ final class Tesseract {
                 names.append(f).append('\n');
             }
             Files.writeString(list, names, StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(COMMAND, list.toString(), "stdout", "-l", LANGUAGES,
-                    "--psm", "6", "-c", "preserve_interword_spaces=1", "tsv");
-            pb.environment().put("OMP_THREAD_LIMIT", "1");
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            pb.redirectOutput(tsv.toFile());
-            p = pb.start();
-            long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAGE_SECONDS));
-            if (!p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new InterruptedIOException("tesseract did not finish in time");
-            }
+            run(List.of(COMMAND, list.toString(), "stdout", "-l", LANGUAGES, "--psm", "6", "-c",
+                    "preserve_interword_spaces=1", "tsv"), tsv, deadline);
             List<StringBuilder> pages = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 pages.add(new StringBuilder());
@@ -191,9 +189,6 @@ final class Tesseract {
             }
             return out;
         } finally {
-            if (p != null) {
-                p.destroyForcibly();
-            }
             OcrSlots.SHARED.release();
             for (Path f : files) {
                 Files.deleteIfExists(f);
