@@ -49,6 +49,9 @@ final class BoxTables {
             double slack = Math.max(same, (bottom - top) * 0.25);
             List<Double> xs = merge(verticals.stream().filter(v -> v.spans(middle) && v.from() <= top + slack
                     && v.to() >= bottom - slack).map(Ruling::at).toList(), same);
+            if (ocr) {
+                xs = merge(java.util.stream.Stream.concat(xs.stream(), broken(verticals, top, bottom, same).stream()).toList(), same);
+            }
             if (xs.size() < 2) {
                 if (!rows.isEmpty()) {
                     grids.add(rows);
@@ -262,6 +265,42 @@ final class BoxTables {
             chunks.add(current);
         }
         return chunks;
+    }
+
+    /**
+     * The x of vertical borders broken inside a row band: pieces at one x that together cover most
+     * of the band. A scanned or faxed border has gaps where the toner or the line was thin, and no
+     * one piece then spans the row.
+     */
+    private static List<Double> broken(List<Ruling> verticals, double top, double bottom, double same) {
+        List<Ruling> inside = new ArrayList<>(verticals.stream().filter(v -> v.to() > top && v.from() < bottom).toList());
+        inside.sort(java.util.Comparator.comparingDouble(Ruling::at));
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < inside.size(); ) {
+            int j = i;
+            while (j + 1 < inside.size() && inside.get(j + 1).at() - inside.get(j).at() <= same) {
+                j++;
+            }
+            List<Ruling> pieces = new ArrayList<>(inside.subList(i, j + 1));
+            if (pieces.size() > 1) {
+                pieces.sort(java.util.Comparator.comparingDouble(Ruling::from));
+                double covered = 0;
+                double reach = top;
+                for (Ruling p : pieces) {
+                    double from = Math.max(reach, p.from());
+                    double to = Math.min(bottom, p.to());
+                    if (to > from) {
+                        covered += to - from;
+                    }
+                    reach = Math.max(reach, to);
+                }
+                if (covered >= 0.7 * (bottom - top)) {
+                    out.add(pieces.stream().mapToDouble(Ruling::at).average().orElseThrow());
+                }
+            }
+            i = j + 1;
+        }
+        return out;
     }
 
     private static List<Double> merge(List<Double> values, double same) {

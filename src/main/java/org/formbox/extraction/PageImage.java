@@ -180,7 +180,35 @@ final class PageImage {
         }
         // a dense line of Chinese text also makes long runs of ink: a border has paper above and below it
         found.removeIf(r -> inkAside(ink, w, h, r) > 0.3);
-        return found;
+        return withoutLoose(found, w);
+    }
+
+    /**
+     * The rulings without the short horizontal ones that neither meet nor cross a vertical border,
+     * on a page that has vertical borders: the baseline of a line of serif letters (a cell's e-mail
+     * address, in a fax) makes a run of ink as long as a narrow cell's border, with paper below it,
+     * and taken for a border it splits its row and has the bottom of the letters painted over. A
+     * cell's border ends at the borders beside it; a rule across a borderless table is long.
+     */
+    static List<Ruling> withoutLoose(List<Ruling> rulings, int width) {
+        List<Ruling> verticals = rulings.stream().filter(r -> !r.horizontal()).toList();
+        if (verticals.size() < 2) {
+            return rulings;
+        }
+        double near = Math.max(10, width / 150.0);
+        List<Ruling> kept = new ArrayList<>();
+        for (Ruling r : rulings) {
+            if (!r.horizontal() || r.to() - r.from() >= width / 3.0 || verticals.stream().anyMatch(v -> meets(r, v, near))) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean meets(Ruling horizontal, Ruling vertical, double near) {
+        boolean level = vertical.from() - near <= horizontal.at() && horizontal.at() <= vertical.to() + near;
+        boolean along = horizontal.from() - near <= vertical.at() && vertical.at() <= horizontal.to() + near;
+        return level && along;
     }
 
     /** The share of a ruling's length with ink a few pixels to either side of it. */
