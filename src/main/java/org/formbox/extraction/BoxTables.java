@@ -17,6 +17,12 @@ final class BoxTables {
     /** Two borders closer than this are one. */
     private static final double SAME = 2.5;
     private static final int MAX_BANDS = 400;
+    /**
+     * Ruling lines of a scan closer than this (pixels at ~280 dpi, about a millimetre) are one
+     * border: a photo's border that is not quite level is found as pieces a few pixels apart, and
+     * no row of a form is a millimetre tall.
+     */
+    private static final double OCR_SAME = 12;
     private static final double OVERRUN = 40;
 
     private BoxTables() {
@@ -37,7 +43,7 @@ final class BoxTables {
      * tables were rebuilt from word gaps instead.
      */
     static List<List<List<double[]>>> ruledCells(List<Ruling> rulings, boolean ocr) {
-        double same = ocr ? 6 : SAME;
+        double same = ocr ? OCR_SAME : SAME;
         List<Double> ys = merge(rulings.stream().filter(Ruling::horizontal).map(Ruling::at).toList(), same);
         List<Ruling> verticals = rulings.stream().filter(r -> !r.horizontal()).toList();
         List<List<List<double[]>>> grids = new ArrayList<>();

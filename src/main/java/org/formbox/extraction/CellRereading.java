@@ -53,6 +53,9 @@ final class CellRereading {
             throws IOException, InterruptedException {
         List<List<List<double[]>>> bounds = BoxTables.ruledCells(rulings, true);
         if (!sameShape(grids, bounds)) {
+            if (DEBUG) {
+                System.err.println("reread: tables not rebuilt from rulings " + grids.size() + " " + bounds.size());
+            }
             return grids;
         }
         List<int[]> chosen = new ArrayList<>(); // table, row, cell
@@ -77,8 +80,9 @@ final class CellRereading {
             }
             rows.add(copy);
         }
-        boolean changed = unsure(page, grids, bounds, chosen, rows, time);
-        changed |= latin(page, bounds, rows, time);
+        java.util.Map<String, String> hints = new java.util.HashMap<>();
+        boolean changed = unsure(page, grids, bounds, chosen, rows, hints, time);
+        changed |= latin(page, bounds, rows, hints, time);
         if (!changed) {
             return grids;
         }
@@ -90,7 +94,7 @@ final class CellRereading {
     }
 
     private static boolean unsure(BufferedImage page, List<Grid> grids, List<List<List<double[]>>> bounds, List<int[]> chosen,
-            List<List<List<Cell>>> rows, ScanContent.Time time) throws IOException, InterruptedException {
+            List<List<List<Cell>>> rows, java.util.Map<String, String> hints, ScanContent.Time time) throws IOException, InterruptedException {
         if (chosen.isEmpty() || System.nanoTime() + 3_000_000_000L > time.budget()) {
             return false;
         }
@@ -116,6 +120,9 @@ final class CellRereading {
             int[] k = chosen.get(i);
             Cell old = rows.get(k[0]).get(k[1]).get(k[2]);
             Cell fresh = BoxTables.cell(read.get(i), old.start(), old.end(), true);
+            if (old.text().isBlank() && latin(fresh.text())) {
+                hints.put(k[0] + "/" + k[1] + "/" + k[2], fresh.text()); // an empty cell with Latin text in it, unsurely read
+            }
             if (DEBUG) {
                 System.err.printf("reread %s %.2f -> %s %.2f %s%n", old.text().replace('\n', ' '), confidence(old),
                         fresh.text().replace('\n', ' '), confidence(fresh), better(old, fresh) ? "TAKEN" : "");
@@ -134,7 +141,7 @@ final class CellRereading {
      * letter by letter with Chinese shapes in mind, and drops or merges letters.
      */
     private static boolean latin(BufferedImage page, List<List<List<double[]>>> bounds, List<List<List<Cell>>> rows,
-            ScanContent.Time time) throws IOException, InterruptedException {
+            java.util.Map<String, String> hints, ScanContent.Time time) throws IOException, InterruptedException {
         if (!Tesseract.hasLanguage(LATIN) || System.nanoTime() + 2_000_000_000L > time.budget()) {
             return false;
         }
@@ -142,7 +149,8 @@ final class CellRereading {
         for (int g = 0; g < rows.size(); g++) {
             for (int r = 0; r < rows.get(g).size(); r++) {
                 for (int c = 0; c < rows.get(g).get(r).size(); c++) {
-                    if (latin(rows.get(g).get(r).get(c).text())) {
+                    Cell cell = rows.get(g).get(r).get(c);
+                    if (latin(cell.text()) || cell.text().isBlank() && hints.containsKey(g + "/" + r + "/" + c)) {
                         chosen.add(new int[] {g, r, c});
                     }
                 }
@@ -169,7 +177,9 @@ final class CellRereading {
             int[] k = chosen.get(i);
             Cell old = rows.get(k[0]).get(k[1]).get(k[2]);
             Cell fresh = BoxTables.cell(read.get(i), old.start(), old.end(), true);
-            boolean taken = betterLatin(old, fresh);
+            boolean taken = old.text().isBlank()
+                    ? betterLatin(new Cell(hints.get(k[0] + "/" + k[1] + "/" + k[2]), old.start(), old.end(), false, Origin.ocr(0)), fresh)
+                    : betterLatin(old, fresh);
             if (DEBUG) {
                 System.err.printf("latin %s %.2f -> %s %.2f %s%n", old.text().replace('\n', ' '), confidence(old),
                         fresh.text().replace('\n', ' '), confidence(fresh), taken ? "TAKEN" : "");
@@ -215,6 +225,10 @@ final class CellRereading {
             return false;
         }
         if (old.text().contains("%") != text.contains("%")) {
+            return false;
+        }
+        // a number, a share or a telephone number the English model reads with letters for digits: 1UU%
+        if (!old.text().isBlank() && !old.text().matches(".*[A-Za-z@].*") && text.matches(".*[A-Za-z@].*")) {
             return false;
         }
         return confidence(fresh) >= SURE || confidence(fresh) >= confidence(old) + MARGIN;

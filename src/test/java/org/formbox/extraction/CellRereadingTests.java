@@ -90,6 +90,10 @@ class CellRereadingTests {
         assertThat(CellRereading.betterLatin(cell("69%", 0.38), cell("6%", 0.97))).isTrue();
         // less sure than the first reading and not sure
         assertThat(CellRereading.betterLatin(cell("0574-", 0.88), cell("OAT7A.", 0.39))).isFalse();
+        // letters for the digits of a number, a share or a telephone number
+        assertThat(CellRereading.betterLatin(cell("100%", 0.90), cell("1UU%", 0.88))).isFalse();
+        assertThat(CellRereading.betterLatin(cell("0574-", 0.30), cell("OAT7A.", 0.80))).isFalse();
+        assertThat(CellRereading.betterLatin(cell("41.39%0", 0.34), cell("41.3%", 0.95))).isTrue();
         // the English model's reading of Chinese strokes
         assertThat(CellRereading.betterLatin(cell("7u-", 0.59), cell("以Tbe一", 0.90))).isFalse();
         // a per-cent sign dropped or added

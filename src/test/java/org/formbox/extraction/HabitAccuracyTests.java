@@ -40,7 +40,7 @@ class HabitAccuracyTests {
      */
     private static final Map<String, Double> TARGET = Map.of(
             "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
-            "scans-photos", 0.88);
+            "scans-photos", 0.89);
     /** The hold-out scans and photos, held just under today's figure the same way. */
     private static final double HOLDOUT_TARGET = 0.90;
     /** The fax set, likewise: faxes are what OCR reads worst (README). */
