@@ -63,6 +63,8 @@ class OcrTextTests {
     @Test
     void recognisesALabelWithOneCharacterMisread() {
         assertThat(labels.nearest("研发人页占比").key()).isEqualTo("rd_staff_ratio");
+        // a speck read as a stroke between the characters
+        assertThat(labels.nearest("占地面各! (M2)").key()).isEqualTo("land_area");
         assertThat(labels.nearest("所有者权益5520)").key()).isEqualTo("owners_equity");
         assertThat(labels.nearest("职工总人数。GO").key()).isEqualTo("employees_total");
         assertThat(labels.nearest("核心装备《自制、国产二进喇").key()).isEqualTo("core_equipment");
