@@ -79,4 +79,25 @@ class OcrTextTests {
         // 其中初中及以下 and 其中大专及以上 are both four characters away from this
         assertThat(labels.nearest("其中XX及以X")).isNull();
     }
+
+    @Test
+    void putsAMisreadAnswerRightToTheUsualAnswerItIsNear() {
+        java.util.List<String> equipment = java.util.List.of("自制", "国产", "进口");
+        assertThat(OcrText.usual("国产、进1]、", equipment)).isEqualTo("国产、进口");
+        assertThat(OcrText.usual("引制、进1，", equipment)).isEqualTo("自制、进口");
+        assertThat(OcrText.usual("自制、国产", equipment)).isEqualTo("自制、国产");
+        java.util.List<String> sources = java.util.List.of("自主研发", "合作开发", "引进消化吸收");
+        assertThat(OcrText.usual("引进消化吸收中", sources)).isEqualTo("引进消化吸收");
+        assertThat(OcrText.usual("百主研发", sources)).isEqualTo("自主研发");
+        // an answer of its own stays as it was read
+        assertThat(OcrText.usual("合作开发为主，部分引进", sources)).isEqualTo("合作开发为主，部分引进");
+        java.util.List<String> industries = java.util.List.of("通用设备制造业", "专用设备制造业", "计算机、通信和其他电子设备制造业");
+        assertThat(OcrText.usual("通用没备制造业", industries)).isEqualTo("通用设备制造业");
+        // two characters off both 通用 and 专用: which one it was is not known
+        assertThat(OcrText.usual("道用没备制造业", industries)).isEqualTo("道用没备制造业");
+        assertThat(OcrText.usual("计算机、道舍和其他电子设备制造业", industries)).isEqualTo("计算机、通信和其他电子设备制造业");
+        // as near to two of them: left as read
+        assertThat(OcrText.usual("道用设备制造业", industries)).isEqualTo("道用设备制造业");
+        assertThat(OcrText.usual("外商独资::=", java.util.List.of("外商独资", "中外合资"))).isEqualTo("外商独资");
+    }
 }
