@@ -13,14 +13,24 @@ final class SurveyGridReader {
 
     private final LabelMatcher labels;
     private final OcrLabels misread;
+    /** The issued template's rows of label/value pairs, by field key; and its free-text rows in order. */
+    private final List<List<String>> templateRows;
+    private final List<String> freeText;
 
     SurveyGridReader(LabelMatcher labels) {
+        this(labels, List.of(), List.of());
+    }
+
+    SurveyGridReader(LabelMatcher labels, List<List<String>> templateRows, List<String> freeText) {
         this.labels = labels;
         this.misread = new OcrLabels(labels);
+        this.templateRows = templateRows;
+        this.freeText = freeText;
     }
 
     void read(Grid grid, FieldCollector out) {
         List<List<Cell>> rows = grid.rows();
+        Map<Cell, String> placed = placed(grid);
         // in a sheet: where the answers of labels ending at a column start, as most of the form has them
         Map<Integer, Integer> layout = grid.sparse() ? answerColumns(grid) : Map.of();
         for (int r = 0; r < rows.size(); r++) {
@@ -29,7 +39,7 @@ final class SurveyGridReader {
             for (int c = 0; c < row.size(); c++) {
                 Cell cell = row.get(c);
                 if (!cell.continuation() && cell != answered) {
-                    answered = readCell(grid, r, row, c, layout, out);
+                    answered = readCell(grid, r, row, c, layout, placed, out);
                 }
             }
         }
@@ -37,7 +47,8 @@ final class SurveyGridReader {
     }
 
     /** Reads the label(s) of one cell; returns the neighbour cell taken as the answer, if any. */
-    private Cell readCell(Grid grid, int r, List<Cell> row, int c, Map<Integer, Integer> layout, FieldCollector out) {
+    private Cell readCell(Grid grid, int r, List<Cell> row, int c, Map<Integer, Integer> layout, Map<Cell, String> placed,
+                          FieldCollector out) {
         List<LabelMatcher.Segment> segments = labels.segments(row.get(c).text(), false);
         if (segments.isEmpty() && row.get(c).origin().ocr()) {
             // a label cell of a scan whose label OCR misread: its answer is the cell beside it
@@ -49,6 +60,12 @@ final class SurveyGridReader {
                 // label and answer in one cell, the label misread: 企业对该行业领域找术发展…判断：…
                 near = misread.nearest(text.substring(0, colon));
                 after = text.substring(colon + 1).strip();
+            }
+            if (near == null && placed.containsKey(row.get(c))) {
+                // too misread to be recognised, but where the template has this field's label
+                String key = placed.get(row.get(c));
+                near = labels.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
+                after = colon > 0 ? text.substring(colon + 1).strip() : "";
             }
             if (near != null && !near.key().startsWith(FieldLabels.FINANCIAL) && !out.has(near.key())) {
                 segments = List.of(new LabelMatcher.Segment(near, after));
@@ -77,6 +94,81 @@ final class SurveyGridReader {
             out.put(key, value, origin);
         }
         return taken;
+    }
+
+    /**
+     * The label cells of a scanned issued template that OCR misread beyond recognition, placed by
+     * the template's rows: in a row of label/value pairs as many as a template row has, whose
+     * recognised labels stand where that template row has them (at least half of them, none
+     * elsewhere), each unrecognised label cell is the template's label at its place (法人代上去 beside
+     * 所有制类型 and 外资比例 is 法人代表). Likewise a run of one-cell rows of label and colon as long
+     * as the template's free-text rows, at least half of them recognised in their order.
+     */
+    private Map<Cell, String> placed(Grid grid) {
+        if (templateRows.isEmpty() || grid.rows().isEmpty() || grid.rows().get(0).isEmpty()
+                || !grid.rows().get(0).get(0).origin().ocr()) {
+            return Map.of();
+        }
+        Map<Cell, String> out = new java.util.IdentityHashMap<>(); // cells are values: two alike are still two cells
+        List<List<Cell>> own = grid.rows().stream().map(row -> row.stream().filter(cell -> !cell.continuation()).toList()).toList();
+        for (List<Cell> cells : own) {
+            for (List<String> template : templateRows) {
+                if (cells.size() != 2 * template.size() || template.size() < 2) {
+                    continue;
+                }
+                List<Cell> labelCells = new java.util.ArrayList<>();
+                for (int i = 0; i < template.size(); i++) {
+                    labelCells.add(cells.get(2 * i));
+                }
+                place(labelCells, template, out);
+            }
+        }
+        for (int r = 0; r + freeText.size() <= own.size() && freeText.size() > 1; r++) {
+            List<Cell> run = new java.util.ArrayList<>();
+            for (int k = r; k < r + freeText.size() && own.get(k).size() == 1 && own.get(k).get(0).text().matches("(?s).{2,45}[:：].*"); k++) {
+                run.add(own.get(k).get(0));
+            }
+            if (run.size() == freeText.size()) {
+                place(run, freeText, out);
+            }
+        }
+        return out;
+    }
+
+    /** Places the unrecognised of these label cells where the recognised ones agree with the template's keys. */
+    private void place(List<Cell> labelCells, List<String> keys, Map<Cell, String> out) {
+        int agree = 0;
+        List<Integer> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String text = labelCells.get(i).text();
+            String key = recognised(text);
+            if (key == null && text.replaceAll("[^\\p{IsHan}]", "").length() >= 2) {
+                unknown.add(i); // a misread label has some of its characters left
+            } else if (key == null) {
+                return; // an empty or unreadable cell where a label should be: not the template's row
+            } else if (key.equals(keys.get(i))) {
+                agree++;
+            } else {
+                return; // another field's label here: not this template row
+            }
+        }
+        if (agree * 2 >= keys.size() && !unknown.isEmpty()) {
+            unknown.forEach(i -> out.put(labelCells.get(i), keys.get(i)));
+        }
+    }
+
+    /** The key of the label a cell starts with, exactly or as OCR misread it; null when none. */
+    private String recognised(String text) {
+        List<LabelMatcher.Segment> segments = labels.segments(text, false);
+        if (!segments.isEmpty()) {
+            return segments.get(0).entry().key();
+        }
+        LabelMatcher.Entry near = misread.nearest(text);
+        int colon = Text.halfWidth(text).indexOf(':');
+        if (near == null && colon > 0) {
+            near = misread.nearest(text.substring(0, colon));
+        }
+        return near == null ? null : near.key();
     }
 
     /** The answer cell beside or below a label cell that holds no answer itself; null when none. */

@@ -1,5 +1,7 @@
 package org.formbox.extraction;
 
+import org.formbox.forms.FormDef;
+
 /** Reads a survey form's answers from a document's tables first, then from its running text for what is still missing. */
 final class SurveyReader {
 
@@ -8,7 +10,10 @@ final class SurveyReader {
 
     SurveyReader(org.formbox.forms.FormDef form) {
         LabelMatcher labels = FieldLabels.survey(form);
-        grids = new SurveyGridReader(labels);
+        FormDef.Template template = form.template();
+        grids = template == null ? new SurveyGridReader(labels) : new SurveyGridReader(labels,
+                java.util.stream.Stream.concat(template.rows().stream(), java.util.stream.Stream.of(template.contact())).toList(),
+                template.freeText());
         lines = new SurveyLineReader(labels);
     }
 

@@ -45,11 +45,11 @@ class HabitAccuracyTests {
      */
     private static final Map<String, Double> TARGET = Map.of(
             "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
-            "scans-photos", 0.91);
+            "scans-photos", 0.92);
     /** The hold-out scans and photos, held just under today's figure the same way. */
-    private static final double HOLDOUT_TARGET = 0.93;
+    private static final double HOLDOUT_TARGET = 0.94;
     /** The fax set, likewise: faxes are what OCR reads worst (README). */
-    private static final double FAX_TARGET = 0.83;
+    private static final double FAX_TARGET = 0.85;
     /** The second hold-out set: the 90 %. */
     private static final double HOLDOUT2_TARGET = 0.90;
 
