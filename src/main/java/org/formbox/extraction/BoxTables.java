@@ -17,6 +17,12 @@ final class BoxTables {
     /** Two borders closer than this are one. */
     private static final double SAME = 2.5;
     private static final int MAX_BANDS = 400;
+    /**
+     * Ruling lines of a scan closer than this (pixels at ~280 dpi, about a millimetre) are one
+     * border: a photo's border that is not quite level is found as pieces a few pixels apart, and
+     * no row of a form is a millimetre tall.
+     */
+    private static final double OCR_SAME = 12;
     private static final double OVERRUN = 40;
 
     private BoxTables() {
@@ -37,7 +43,7 @@ final class BoxTables {
      * tables were rebuilt from word gaps instead.
      */
     static List<List<List<double[]>>> ruledCells(List<Ruling> rulings, boolean ocr) {
-        double same = ocr ? 6 : SAME;
+        double same = ocr ? OCR_SAME : SAME;
         List<Double> ys = merge(rulings.stream().filter(Ruling::horizontal).map(Ruling::at).toList(), same);
         List<Ruling> verticals = rulings.stream().filter(r -> !r.horizontal()).toList();
         List<List<List<double[]>>> grids = new ArrayList<>();
@@ -49,6 +55,9 @@ final class BoxTables {
             double slack = Math.max(same, (bottom - top) * 0.25);
             List<Double> xs = merge(verticals.stream().filter(v -> v.spans(middle) && v.from() <= top + slack
                     && v.to() >= bottom - slack).map(Ruling::at).toList(), same);
+            if (ocr) {
+                xs = merge(java.util.stream.Stream.concat(xs.stream(), broken(verticals, top, bottom, same).stream()).toList(), same);
+            }
             if (xs.size() < 2) {
                 if (!rows.isEmpty()) {
                     grids.add(rows);
@@ -262,6 +271,42 @@ final class BoxTables {
             chunks.add(current);
         }
         return chunks;
+    }
+
+    /**
+     * The x of vertical borders broken inside a row band: pieces at one x that together cover most
+     * of the band. A scanned or faxed border has gaps where the toner or the line was thin, and no
+     * one piece then spans the row.
+     */
+    private static List<Double> broken(List<Ruling> verticals, double top, double bottom, double same) {
+        List<Ruling> inside = new ArrayList<>(verticals.stream().filter(v -> v.to() > top && v.from() < bottom).toList());
+        inside.sort(java.util.Comparator.comparingDouble(Ruling::at));
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < inside.size(); ) {
+            int j = i;
+            while (j + 1 < inside.size() && inside.get(j + 1).at() - inside.get(j).at() <= same) {
+                j++;
+            }
+            List<Ruling> pieces = new ArrayList<>(inside.subList(i, j + 1));
+            if (pieces.size() > 1) {
+                pieces.sort(java.util.Comparator.comparingDouble(Ruling::from));
+                double covered = 0;
+                double reach = top;
+                for (Ruling p : pieces) {
+                    double from = Math.max(reach, p.from());
+                    double to = Math.min(bottom, p.to());
+                    if (to > from) {
+                        covered += to - from;
+                    }
+                    reach = Math.max(reach, to);
+                }
+                if (covered >= 0.7 * (bottom - top)) {
+                    out.add(pieces.stream().mapToDouble(Ruling::at).average().orElseThrow());
+                }
+            }
+            i = j + 1;
+        }
+        return out;
     }
 
     private static List<Double> merge(List<Double> values, double same) {

@@ -15,7 +15,9 @@ import java.util.List;
  * tesseract's layout analysis of the whole page (which splits or drops short values beside
  * borders) plays no part. A cell keeps the new reading where tesseract is surer of it; an empty
  * cell with ink in it takes a new reading that is not a guess. All cells of a page go to one
- * tesseract run, and only while the document's budget allows.
+ * tesseract run, and only while the document's budget allows. Then the cells written in Latin
+ * letters (e-mail addresses, telephone numbers, shares in per cent) are read once more with the
+ * English model, in a second run.
  */
 final class CellRereading {
 
@@ -51,6 +53,9 @@ final class CellRereading {
             throws IOException, InterruptedException {
         List<List<List<double[]>>> bounds = BoxTables.ruledCells(rulings, true);
         if (!sameShape(grids, bounds)) {
+            if (DEBUG) {
+                System.err.println("reread: tables not rebuilt from rulings " + grids.size() + " " + bounds.size());
+            }
             return grids;
         }
         List<int[]> chosen = new ArrayList<>(); // table, row, cell
@@ -67,8 +72,31 @@ final class CellRereading {
                 }
             }
         }
-        if (chosen.isEmpty() || System.nanoTime() + 3_000_000_000L > time.budget()) {
+        List<List<List<Cell>>> rows = new ArrayList<>();
+        for (Grid g : grids) {
+            List<List<Cell>> copy = new ArrayList<>();
+            for (List<Cell> row : g.rows()) {
+                copy.add(new ArrayList<>(row));
+            }
+            rows.add(copy);
+        }
+        java.util.Map<String, String> hints = new java.util.HashMap<>();
+        boolean changed = unsure(page, grids, bounds, chosen, rows, hints, time);
+        changed |= latin(page, bounds, rows, hints, time);
+        if (!changed) {
             return grids;
+        }
+        List<Grid> out = new ArrayList<>();
+        for (int g = 0; g < grids.size(); g++) {
+            out.add(new Grid(rows.get(g), grids.get(g).sparse()));
+        }
+        return out;
+    }
+
+    private static boolean unsure(BufferedImage page, List<Grid> grids, List<List<List<double[]>>> bounds, List<int[]> chosen,
+            List<List<List<Cell>>> rows, java.util.Map<String, String> hints, ScanContent.Time time) throws IOException, InterruptedException {
+        if (chosen.isEmpty() || System.nanoTime() + 3_000_000_000L > time.budget()) {
+            return false;
         }
         chosen.sort(java.util.Comparator.comparingDouble(k -> {
             Cell cell = grids.get(k[0]).rows().get(k[1]).get(k[2]);
@@ -85,33 +113,125 @@ final class CellRereading {
         try {
             read = Tesseract.readEach(cuts, Math.min(time.budget(), time.deadline()));
         } catch (InterruptedIOException e) {
-            return grids; // no time left: the first reading stands
+            return false; // no time left: the first reading stands
         }
-        List<List<List<Cell>>> rows = new ArrayList<>();
-        for (Grid g : grids) {
-            List<List<Cell>> copy = new ArrayList<>();
-            for (List<Cell> row : g.rows()) {
-                copy.add(new ArrayList<>(row));
-            }
-            rows.add(copy);
-        }
+        boolean changed = false;
         for (int i = 0; i < chosen.size(); i++) {
             int[] k = chosen.get(i);
             Cell old = rows.get(k[0]).get(k[1]).get(k[2]);
             Cell fresh = BoxTables.cell(read.get(i), old.start(), old.end(), true);
+            if (old.text().isBlank() && latin(fresh.text())) {
+                hints.put(k[0] + "/" + k[1] + "/" + k[2], fresh.text()); // an empty cell with Latin text in it, unsurely read
+            }
             if (DEBUG) {
                 System.err.printf("reread %s %.2f -> %s %.2f %s%n", old.text().replace('\n', ' '), confidence(old),
                         fresh.text().replace('\n', ' '), confidence(fresh), better(old, fresh) ? "TAKEN" : "");
             }
             if (better(old, fresh)) {
                 rows.get(k[0]).get(k[1]).set(k[2], fresh);
+                changed = true;
             }
         }
-        List<Grid> out = new ArrayList<>();
-        for (int g = 0; g < grids.size(); g++) {
-            out.add(new Grid(rows.get(g), grids.get(g).sparse()));
+        return changed;
+    }
+
+    /**
+     * Cells written in Latin letters and digits (e-mail addresses, telephone numbers, web
+     * addresses) read again with tesseract's English model: the Chinese one reads Latin text
+     * letter by letter with Chinese shapes in mind, and drops or merges letters.
+     */
+    private static boolean latin(BufferedImage page, List<List<List<double[]>>> bounds, List<List<List<Cell>>> rows,
+            java.util.Map<String, String> hints, ScanContent.Time time) throws IOException, InterruptedException {
+        if (!Tesseract.hasLanguage(LATIN) || System.nanoTime() + 2_000_000_000L > time.budget()) {
+            return false;
         }
-        return out;
+        List<int[]> chosen = new ArrayList<>();
+        for (int g = 0; g < rows.size(); g++) {
+            for (int r = 0; r < rows.get(g).size(); r++) {
+                for (int c = 0; c < rows.get(g).get(r).size(); c++) {
+                    Cell cell = rows.get(g).get(r).get(c);
+                    if (latin(cell.text()) || cell.text().isBlank() && hints.containsKey(g + "/" + r + "/" + c)) {
+                        chosen.add(new int[] {g, r, c});
+                    }
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        if (chosen.size() > MAX_CELLS) {
+            chosen = chosen.subList(0, MAX_CELLS);
+        }
+        List<BufferedImage> cuts = new ArrayList<>();
+        for (int[] k : chosen) {
+            cuts.add(cut(page, bounds.get(k[0]).get(k[1]).get(k[2]), LATIN_SCALE));
+        }
+        List<List<Box>> read;
+        try {
+            read = Tesseract.readEach(cuts, LATIN, "6", Math.min(time.budget(), time.deadline()));
+        } catch (InterruptedIOException e) {
+            return false;
+        }
+        boolean changed = false;
+        for (int i = 0; i < chosen.size(); i++) {
+            int[] k = chosen.get(i);
+            Cell old = rows.get(k[0]).get(k[1]).get(k[2]);
+            Cell fresh = BoxTables.cell(read.get(i), old.start(), old.end(), true);
+            boolean taken = old.text().isBlank()
+                    ? betterLatin(new Cell(hints.get(k[0] + "/" + k[1] + "/" + k[2]), old.start(), old.end(), false, Origin.ocr(0)), fresh)
+                    : betterLatin(old, fresh);
+            if (DEBUG) {
+                System.err.printf("latin %s %.2f -> %s %.2f %s%n", old.text().replace('\n', ' '), confidence(old),
+                        fresh.text().replace('\n', ' '), confidence(fresh), taken ? "TAKEN" : "");
+            }
+            if (taken) {
+                rows.get(k[0]).get(k[1]).set(k[2], fresh);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The model Latin cells are read again with. */
+    static final String LATIN = "eng";
+    /**
+     * Latin cells are read at the page's own size: the page is already at print resolution, and
+     * enlarged the English model takes q for g.
+     */
+    static final double LATIN_SCALE = 1;
+
+    /**
+     * Whether a cell's text is written in Latin letters: at least three characters, nearly all of
+     * them ASCII, with a letter, an at sign or a dash between digits in them (not a plain number,
+     * which the Chinese model reads well).
+     */
+    static boolean latin(String text) {
+        String t = text.replaceAll("\\s+", "");
+        if (t.length() < 3) {
+            return false;
+        }
+        long ascii = t.chars().filter(ch -> ch < 128).count();
+        if (ascii < 0.8 * t.length()) {
+            return false;
+        }
+        return t.matches(".*[A-Za-z@%].*") || t.matches(".*\\d[-－—()（）].*|.*[-－—()（）]\\d.*");
+    }
+
+    /** Whether the English reading of a Latin cell replaces the first one. */
+    static boolean betterLatin(Cell old, Cell fresh) {
+        String text = fresh.text();
+        String t = text.replaceAll("\\s+", "");
+        if (t.isEmpty() || t.chars().filter(ch -> ch < 128).count() < 0.8 * t.length() || text.equals(old.text())) {
+            return false;
+        }
+        if (old.text().contains("%") != text.contains("%")) {
+            return false;
+        }
+        // a number, a share or a telephone number the English model reads with letters for digits: 1UU%
+        if (!old.text().isBlank() && !old.text().matches(".*[A-Za-z@].*") && text.matches(".*[A-Za-z@].*")) {
+            return false;
+        }
+        return confidence(fresh) >= SURE || confidence(fresh) >= confidence(old) + MARGIN;
     }
 
     /**
@@ -188,12 +308,16 @@ final class CellRereading {
 
     /** The cell inside its borders, enlarged, on a margin of paper. */
     static BufferedImage cut(BufferedImage page, double[] b) {
+        return cut(page, b, SCALE);
+    }
+
+    static BufferedImage cut(BufferedImage page, double[] b, double scale) {
         int x0 = Math.max(0, (int) Math.round(b[0]) + INSET);
         int y0 = Math.max(0, (int) Math.round(b[1]) + INSET);
         int x1 = Math.max(x0 + 1, Math.min(page.getWidth(), (int) Math.round(b[2]) - INSET));
         int y1 = Math.max(y0 + 1, Math.min(page.getHeight(), (int) Math.round(b[3]) - INSET));
-        int w = (int) Math.round((x1 - x0) * SCALE);
-        int h = (int) Math.round((y1 - y0) * SCALE);
+        int w = (int) Math.round((x1 - x0) * scale);
+        int h = (int) Math.round((y1 - y0) * scale);
         BufferedImage out = new BufferedImage(w + 2 * PAD, h + 2 * PAD, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);

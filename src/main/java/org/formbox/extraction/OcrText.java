@@ -12,7 +12,7 @@ final class OcrText {
 
     /** A run of digits and the letters tesseract reads for digits, with a digit in it. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9OoDQ〇lI|i!SsBZz，。,.．\\s]*[0-9][0-9OoDQ〇lI|i!SsBZz，。,.．\\s]*");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\- ]+@[A-Za-z0-9.\\- ]+\\.[A-Za-z ]+");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\- ]+@[A-Za-z0-9.,\\- ]+[.,][A-Za-z ]+");
 
     private OcrText() {
     }
@@ -82,7 +82,10 @@ final class OcrText {
         return out.toString();
     }
 
-    /** An e-mail address as OCR cut it ({@code linxy@gan gzhong-Zb.com}): no spaces, the domain in lower case. */
+    /**
+     * An e-mail address as OCR cut it ({@code linxy@gan gzhong-Zb.com}, {@code luxf@shik e-optics,.co m}):
+     * no spaces, a comma in the domain read for its dot, the domain in lower case.
+     */
     static String email(String answer) {
         String s = answer.strip();
         if (!EMAIL.matcher(s).matches()) {
@@ -90,7 +93,8 @@ final class OcrText {
         }
         s = s.replace(" ", "");
         int at = s.indexOf('@');
-        return s.substring(0, at + 1) + s.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        String domain = s.substring(at + 1).toLowerCase(java.util.Locale.ROOT).replace(',', '.').replaceAll("\\.{2,}", ".");
+        return s.substring(0, at + 1) + domain;
     }
 
     /** A per-cent sign read as {@code 96} after a decimal, or as {@code 9%}, where the share would exceed 100. */

@@ -19,7 +19,10 @@ final class PageCleaning {
 
     /**
      * The page with red and magenta ink (stamps, seals, red pen ticks on paper) turned to paper.
-     * A grey page is returned as it is.
+     * Where the stamp was laid over the print rather than soaked into it (a translucent seal, or
+     * one put on the scan afterwards) the text and borders under it show through as a darker red:
+     * those pixels become ink again, as dark as they are darker than the stamp on bare paper. A
+     * grey page is returned as it is.
      */
     static BufferedImage withoutStamps(BufferedImage source) {
         if (source.getColorModel().getNumColorComponents() < 3) {
@@ -27,23 +30,47 @@ final class PageCleaning {
         }
         int w = source.getWidth();
         int h = source.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] reds = new int[256];
         int[] row = new int[w];
+        for (int y = 0; y < h; y += 2) {
+            source.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x += 2) {
+                int p = row[x];
+                if (stamp(p >> 16 & 0xff, p >> 8 & 0xff, p & 0xff)) {
+                    reds[p >> 16 & 0xff]++;
+                }
+            }
+        }
+        // the stamp on bare paper: the red most stamp pixels have
+        int paperRed = 0;
+        for (int v = 0; v < 256; v++) {
+            if (reds[v] > reds[paperRed]) {
+                paperRed = v;
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             source.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
                 int p = row[x];
                 int r = p >> 16 & 0xff;
-                int g = p >> 8 & 0xff;
-                int b = p & 0xff;
-                // stamp ink: red clearly above both other channels; dark text under it keeps a low red
-                if (r > 100 && r - g > 45 && r - b > 30) {
-                    row[x] = 0xffffff;
+                if (stamp(r, p >> 8 & 0xff, p & 0xff)) {
+                    int darker = paperRed - r;
+                    int grey = darker <= SHOW_THROUGH ? 255 : Math.max(0, 255 - (darker - SHOW_THROUGH) * 255 / SHOW_THROUGH);
+                    row[x] = grey << 16 | grey << 8 | grey;
                 }
             }
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;
+    }
+
+    /** How much darker than the stamp on paper a stamp pixel starts to be print under it (of 255). */
+    private static final int SHOW_THROUGH = 30;
+
+    /** Stamp ink: red clearly above both other channels; dark text under a soaked-in stamp keeps a low red. */
+    private static boolean stamp(int r, int g, int b) {
+        return r > 100 && r - g > 45 && r - b > 30;
     }
 
     /**

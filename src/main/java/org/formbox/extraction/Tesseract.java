@@ -42,26 +42,39 @@ final class Tesseract {
         return a;
     }
 
-    private static boolean probe() {
+    private static final java.util.Map<String, Boolean> LANGUAGE_PRESENT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the program reads this language (e.g. {@code eng}); asked once per language. */
+    static boolean hasLanguage(String language) {
+        return available() && LANGUAGE_PRESENT.computeIfAbsent(language, l -> languages().contains(l));
+    }
+
+    /** The languages the program lists, none when it cannot run. */
+    private static List<String> languages() {
         try {
             Process p = new ProcessBuilder(COMMAND, "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return List.of();
             }
-            for (String lang : LANGUAGES.split("\\+")) {
-                if (!out.lines().map(String::strip).toList().contains(lang)) {
-                    return false;
-                }
-            }
-            return true;
+            return out.lines().map(String::strip).toList();
         } catch (IOException e) {
-            return false;
+            return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return List.of();
         }
+    }
+
+    private static boolean probe() {
+        List<String> installed = languages();
+        for (String lang : LANGUAGES.split("\\+")) {
+            if (!installed.contains(lang)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** tesseract's binarisations. */
@@ -146,6 +159,12 @@ final class Tesseract {
      * {@link OcrSlots} slot and is abandoned at the deadline like a page's.
      */
     static List<List<Box>> readEach(List<BufferedImage> images, long deadline) throws IOException, InterruptedException {
+        return readEach(images, LANGUAGES, "6", deadline);
+    }
+
+    /** {@link #readEach(List, long)} with other languages (e.g. {@code eng}) and page segmentation mode. */
+    static List<List<Box>> readEach(List<BufferedImage> images, String languages, String psm, long deadline)
+            throws IOException, InterruptedException {
         List<List<Box>> out = new ArrayList<>();
         if (images.isEmpty()) {
             return out;
@@ -164,7 +183,7 @@ final class Tesseract {
                 names.append(f).append('\n');
             }
             Files.writeString(list, names, StandardCharsets.UTF_8);
-            run(List.of(COMMAND, list.toString(), "stdout", "-l", LANGUAGES, "--psm", "6", "-c",
+            run(List.of(COMMAND, list.toString(), "stdout", "-l", languages, "--psm", psm, "-c",
                     "preserve_interword_spaces=1", "tsv"), tsv, deadline);
             List<StringBuilder> pages = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {

@@ -70,4 +70,59 @@ class CellRereadingTests {
         assertThat(CellRereading.reread(page, unruled, List.of(), ScanContent.Time.from(System.nanoTime())))
                 .isSameAs(unruled);
     }
+
+    @Test
+    void takesAddressesTelephonesAndSharesForLatinCellsButNotPlainNumbersOrChinese() {
+        assertThat(CellRereading.latin("chaixy@d ongmao-tex.cn")).isTrue();
+        assertThat(CellRereading.latin("lmxfloshik")).isTrue();
+        assertThat(CellRereading.latin("0574-62719083")).isTrue();
+        assertThat(CellRereading.latin("41.39%")).isTrue();
+        assertThat(CellRereading.latin("58740")).isFalse();
+        assertThat(CellRereading.latin("宁波东茂纺织服饰有限公司")).isFalse();
+        assertThat(CellRereading.latin("GMP洁净车间2000平方米")).isFalse();
+        assertThat(CellRereading.latin("5%")).isFalse();
+    }
+
+    @Test
+    void keepsTheEnglishReadingOfALatinCellWhereItIsSureAndLatin() {
+        assertThat(CellRereading.betterLatin(cell("diumlG@lv ding-energy.Co Im", 0.46), cell("qiuml@lv qing-energy.co m", 0.81)))
+                .isTrue();
+        assertThat(CellRereading.betterLatin(cell("69%", 0.38), cell("6%", 0.97))).isTrue();
+        // less sure than the first reading and not sure
+        assertThat(CellRereading.betterLatin(cell("0574-", 0.88), cell("OAT7A.", 0.39))).isFalse();
+        // letters for the digits of a number, a share or a telephone number
+        assertThat(CellRereading.betterLatin(cell("100%", 0.90), cell("1UU%", 0.88))).isFalse();
+        assertThat(CellRereading.betterLatin(cell("0574-", 0.30), cell("OAT7A.", 0.80))).isFalse();
+        assertThat(CellRereading.betterLatin(cell("41.39%0", 0.34), cell("41.3%", 0.95))).isTrue();
+        // the English model's reading of Chinese strokes
+        assertThat(CellRereading.betterLatin(cell("7u-", 0.59), cell("以Tbe一", 0.90))).isFalse();
+        // a per-cent sign dropped or added
+        assertThat(CellRereading.betterLatin(cell("41.9%", 0.30), cell("41.9", 0.96))).isFalse();
+        assertThat(CellRereading.betterLatin(cell("", 0), cell("abc@d.cn", 0.96))).isTrue();
+    }
+
+    @Test
+    void readsAnAddressWithTheEnglishModel() throws Exception {
+        assumeTrue(Tesseract.hasLanguage(CellRereading.LATIN), "tesseract's English data is not installed");
+        BufferedImage page = new BufferedImage(900, 200, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 900, 200);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
+        g.drawString("qiuml@lvqing-energy.com", 470, 120);
+        g.drawString("邮箱", 60, 120);
+        g.dispose();
+        List<Ruling> rulings = List.of(new Ruling(true, 50, 0, 900), new Ruling(true, 170, 0, 900),
+                new Ruling(false, 20, 50, 170), new Ruling(false, 450, 50, 170), new Ruling(false, 880, 50, 170));
+        // the Chinese model's reading of the address, as a fax gave it
+        List<Grid> first = List.of(new Grid(List.of(List.of(new Cell("邮箱", 20, 450, false, Origin.ocr(0.95)),
+                new Cell("diumlG@lvding-energy.Co Im", 450, 880, false, Origin.ocr(0.46))))));
+        List<Grid> again = CellRereading.reread(page, first, rulings, ScanContent.Time.from(System.nanoTime()));
+        assertThat(again.get(0).rows().get(0).get(0).text()).isEqualTo("邮箱");
+        Cell value = again.get(0).rows().get(0).get(1);
+        assertThat(value.text().replace(" ", "")).isEqualTo("qiuml@lvqing-energy.com");
+        assertThat(value.origin().ocr()).isTrue();
+    }
 }

@@ -40,11 +40,11 @@ class HabitAccuracyTests {
      */
     private static final Map<String, Double> TARGET = Map.of(
             "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
-            "scans-photos", 0.87);
+            "scans-photos", 0.89);
     /** The hold-out scans and photos, held just under today's figure the same way. */
-    private static final double HOLDOUT_TARGET = 0.87;
+    private static final double HOLDOUT_TARGET = 0.91;
     /** The fax set, likewise: faxes are what OCR reads worst (README). */
-    private static final double FAX_TARGET = 0.79;
+    private static final double FAX_TARGET = 0.81;
 
     private static ExtractionReport report;
     private static ExtractionReport holdout;

@@ -48,6 +48,9 @@ class OcrTextTests {
     @Test
     void joinsAnEmailAddressCutBySpaces() {
         assertThat(OcrText.email("linxy@gan gzhong-Zb.com")).isEqualTo("linxy@gangzhong-zb.com");
+        // a comma read for the dot of the domain, and the dot beside it
+        assertThat(OcrText.email("luxf@shik e-optics,.co m")).isEqualTo("luxf@shike-optics.com");
+        assertThat(OcrText.email("luxf@shike-optics,com")).isEqualTo("luxf@shike-optics.com");
         assertThat(OcrText.email("何俊 13906617788")).isEqualTo("何俊 13906617788");
     }
 
