@@ -74,10 +74,12 @@ class FailoverResilienceIT {
                 starts.forEach(java.util.concurrent.CompletableFuture::join);
                 java.util.concurrent.CompletableFuture<?> restarting = java.util.concurrent.CompletableFuture.completedFuture(null);
                 for (int point : points) {
+                    // two instances up before the next kill, and the point reached after that: a restart takes
+                    // most of a minute, in which the leader could empty the inbox past the point
+                    restarting.join();
                     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                             .until(() -> n - mail.count("INBOX") >= point);
                     await().pollDelay(Duration.ofMillis(random.nextInt(500))).until(() -> true);
-                    restarting.join(); // two instances up before the next kill
                     String leader = leader(url);
                     ServiceProcess victim = instances.get(leader);
                     victim.kill();
