@@ -77,6 +77,8 @@ final class FieldCollector {
             }
             answer = ticks.value();
             o = from.ocr() ? from : new Origin(ValueSource.TICK, ticks.clear() ? null : TickBoxes.UNCLEAR);
+        } else if (from.ocr() && def != null && !type.numeric()) {
+            answer = OcrText.usual(answer, def.usualAnswers());
         }
         FieldValue v = ValueNormaliser.normalise(key, type, Text.clean(answer).replaceAll("\n{2,}", "\n"));
         if (v != null) {

@@ -25,7 +25,8 @@ final class OcrLabels {
     /** The label the text of an OCR'd cell stands for, or null when none is near enough or several are. */
     LabelMatcher.Entry nearest(String text) {
         String raw = Text.halfWidth(OcrText.brackets(text)).replaceAll("\\s+", "").replace('《', '(').replace('》', ')');
-        String bare = bare(raw);
+        // specks and strokes OCR puts between a label's characters: 占地面各! (M2)
+        String bare = bare(raw).replaceAll("[!|'`\"^~_·•]", "");
         if (bare.length() < 2 || raw.length() > 60) {
             return null;
         }

@@ -131,4 +131,76 @@ final class OcrText {
     static String trailingMarks(String answer) {
         return answer.replaceAll("(?<=\\p{IsHan})[.,'`_~\\-]+\\s*$", "");
     }
+
+    /**
+     * An OCR'd answer put right to the usual answers of its field where OCR misread a character or
+     * two of one: each part (parts are separated by 、，,;/ and spaces) is first freed of the
+     * strokes and specks OCR adds (anything that is not a Chinese character, a letter or a digit,
+     * and digits stuck to Chinese ones: 进1]), then taken as the one usual answer within
+     * {@link OcrLabels#allowed} edits of it, if exactly one is nearest. A part near none, or near two
+     * alike, stays as it was read; so does an answer of more than four parts.
+     */
+    static String usual(String answer, java.util.List<String> usual) {
+        if (usual.isEmpty() || answer.isBlank()) {
+            return answer;
+        }
+        java.util.regex.Pattern separator = java.util.regex.Pattern.compile("[、，,;；/／\\s]");
+        boolean separated = separator.matcher(answer.strip()).find();
+        // a separated answer as a whole only against usual answers that are separated themselves
+        String whole = nearest(answer.strip(), separated ? usual.stream().filter(u -> separator.matcher(u).find()).toList() : usual);
+        if (whole != null) {
+            return whole; // a usual answer with separators of its own: 计算机、通信和其他电子设备制造业
+        }
+        String[] parts = answer.strip().split("[、，,;；/／\\s]+");
+        if (parts.length > 4) {
+            return answer;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String best = nearest(part, usual);
+            if (best != null) {
+                changed |= !best.equals(part);
+                out.add(best);
+            } else {
+                out.add(part);
+            }
+        }
+        return changed ? String.join("、", out) : answer;
+    }
+
+    /** The one usual answer a part is near once freed of OCR's strokes and specks; null when none or two are. */
+    private static String nearest(String part, java.util.List<String> usual) {
+        String bare = part.replaceAll("[^\\p{IsHan}A-Za-z0-9]", "");
+        if (bare.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            bare = bare.replaceAll("[0-9A-Za-z]", "");
+        }
+        if (bare.isEmpty()) {
+            return null;
+        }
+        {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            boolean tie = false;
+            for (String u : usual) {
+                String target = u.replaceAll("[^\\p{IsHan}A-Za-z0-9]", "");
+                int allowed = OcrLabels.allowed(target.length());
+                int d = OcrLabels.distance(bare, target, allowed);
+                if (d > allowed) {
+                    continue;
+                }
+                if (d < bestDistance) {
+                    best = u;
+                    bestDistance = d;
+                    tie = false;
+                } else if (d == bestDistance && !u.equals(best)) {
+                    tie = true;
+                }
+            }
+            return tie ? null : best;
+        }
+    }
 }

@@ -68,9 +68,24 @@ final class SharedCells {
         for (FieldDef p : parts.subList(i + 1, parts.size())) {
             p.cellWords().forEach(w -> later.append(w.substring(0, 1).replaceAll("[\\\\\\[\\]^\\-&]", "\\\\$0")));
         }
-        List<String> words = parts.get(i).cellWords().stream().map(Pattern::quote).toList();
+        List<String> words = parts.get(i).cellWords().stream().map(SharedCells::word).toList();
         String gap = "[^" + DIGITS + later + "]{0,6}";
         return Pattern.compile("(?:" + String.join("|", words) + ")" + gap + N);
+    }
+
+    /**
+     * A part's word as a pattern; a word of four characters or more also with any one of them
+     * misread (实州新型 from a fax for 实用新型), never with a digit for it.
+     */
+    private static String word(String w) {
+        if (w.length() < 4) {
+            return Pattern.quote(w);
+        }
+        List<String> variants = new ArrayList<>();
+        for (int k = 0; k < w.length(); k++) {
+            variants.add(Pattern.quote(w.substring(0, k)) + "[^" + DIGITS + "\\s]" + Pattern.quote(w.substring(k + 1)));
+        }
+        return String.join("|", variants);
     }
 
     /** As many numbers as parts, each perhaps with its unit, separated (5/12, 5、12项). */

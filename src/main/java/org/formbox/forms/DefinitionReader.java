@@ -21,7 +21,7 @@ final class DefinitionReader {
     private static final Set<String> FORM = Set.of("kind", "annex", "short-name", "title", "name-field", "min-labels", "min-sections", "thin-below",
             "template", "fields", "cells", "table", "outline");
     private static final Set<String> FIELD = Set.of("key", "label", "type", "required", "aliases", "unit", "choice",
-            "options", "long-text", "in-cell", "expected", "cell-words", "prose");
+            "options", "long-text", "in-cell", "expected", "cell-words", "prose", "vocabulary");
     private static final Set<String> RULE = Set.of("id", "form", "severity", "fields", "when", "check", "message",
             "each-year", "also-when-blank", "list-programmes");
     private static final Map<String, FieldType> TYPES = Map.of("text", FieldType.TEXT, "money", FieldType.MONEY,
@@ -146,7 +146,7 @@ final class DefinitionReader {
                 strings(node.get("aliases")), optional(node, "unit"),
                 FORMATS.contains(type) ? type : "", choice, strings(node.get("options")),
                 bool(node, "long-text"), optional(node, "in-cell"), bool(node, "expected"), strings(node.get("cell-words")),
-                prose(node.get("prose"), key));
+                prose(node.get("prose"), key), strings(node.get("vocabulary")));
         // a counted part of a shared cell is found by its aliases only, its label being the cell's
         if (field.cell().isEmpty()) {
             labelled(field.label(), field.aliases(), labels, node);

@@ -22,16 +22,21 @@ import java.util.stream.Stream;
  * @param cellWords a part of a shared cell: the words that name it inside the cell's answer (发明专利, 发明)
  * @param prose    a proposal fact: the patterns of the sentences that state it, placeholders resolved;
  *                 group 1 is the answer
+ * @param vocabulary the usual answers (the national industry classification's names, the usual sources
+ *                 of technology) that an answer read from a scan is put right to when OCR misread a
+ *                 character or two of one; the options are such answers too
  */
 public record FieldDef(String key, String label, FieldType type, boolean required, Annex annex,
                        List<String> aliases, String unit, String format, String choice, List<String> options,
-                       boolean longText, String cell, boolean expected, List<String> cellWords, List<String> prose) {
+                       boolean longText, String cell, boolean expected, List<String> cellWords, List<String> prose,
+                       List<String> vocabulary) {
 
     public FieldDef {
         aliases = List.copyOf(aliases);
         options = List.copyOf(options);
         cellWords = List.copyOf(cellWords);
         prose = List.copyOf(prose);
+        vocabulary = List.copyOf(vocabulary);
         unit = unit == null ? "" : unit;
         format = format == null ? "" : format;
         choice = choice == null ? "" : choice;
@@ -40,7 +45,7 @@ public record FieldDef(String key, String label, FieldType type, boolean require
 
     /** A field without units, options or cell of its own beyond its type. */
     public FieldDef(String key, String label, FieldType type, boolean required, Annex annex, List<String> aliases) {
-        this(key, label, type, required, annex, aliases, "", "", "", List.of(), false, "", false, List.of(), List.of());
+        this(key, label, type, required, annex, aliases, "", "", "", List.of(), false, "", false, List.of(), List.of(), List.of());
     }
 
     /** The label and every alias, the label first. */
@@ -51,6 +56,11 @@ public record FieldDef(String key, String label, FieldType type, boolean require
     /** The unit written after a number of this field: 万元, %, 平方米, or for counts 人, 项, 个, 年. */
     public String displayUnit() {
         return unit.isEmpty() ? type.unit() : unit;
+    }
+
+    /** The answers a misread one is put right to: the options, then the vocabulary. */
+    public List<String> usualAnswers() {
+        return Stream.concat(options.stream(), vocabulary.stream()).distinct().toList();
     }
 
     /** Whether the form offers options to tick for this field. */

@@ -28,10 +28,15 @@ import org.junit.jupiter.api.Test;
 class HabitAccuracyTests {
 
     private static final Path DOCS = Path.of("src/test/resources/habits/docs");
-    /** Scans and photos of other enterprises, never looked at while the OCR reading was tuned. */
+    /**
+     * Scans and photos of other enterprises, made to be only scored; their misses were looked at
+     * while the Latin re-reading and the usual answers were made (README), so {@link #HOLDOUT2} is the unseen one.
+     */
     private static final Path HOLDOUT = Path.of("src/test/resources/habits/holdout");
     /** Faxes of two more enterprises (make-faxes.sh), made before the fax reading was last changed, only scored. */
     private static final Path FAXES = Path.of("src/test/resources/habits/fax");
+    /** A second hold-out set (make-holdout2.sh): three more enterprises, six other damages, only scored. */
+    private static final Path HOLDOUT2 = Path.of("src/test/resources/habits/holdout2");
     /**
      * Share of fields right per habit: the issue's targets (99 % from files, 90 % from scans and
      * photos), except where the readers are not there yet: scans and photos (with a fax among
@@ -40,15 +45,18 @@ class HabitAccuracyTests {
      */
     private static final Map<String, Double> TARGET = Map.of(
             "tick-boxes", 0.99, "content-controls", 0.99, "pdf-tables", 0.99, "mail-bodies", 0.99, "excel", 0.99,
-            "scans-photos", 0.89);
+            "scans-photos", 0.91);
     /** The hold-out scans and photos, held just under today's figure the same way. */
-    private static final double HOLDOUT_TARGET = 0.91;
+    private static final double HOLDOUT_TARGET = 0.93;
     /** The fax set, likewise: faxes are what OCR reads worst (README). */
-    private static final double FAX_TARGET = 0.81;
+    private static final double FAX_TARGET = 0.83;
+    /** The second hold-out set: the issue's 90 %. */
+    private static final double HOLDOUT2_TARGET = 0.90;
 
     private static ExtractionReport report;
     private static ExtractionReport holdout;
     private static ExtractionReport faxes;
+    private static ExtractionReport holdout2;
     private static String printed;
 
     @BeforeAll
@@ -69,6 +77,11 @@ class HabitAccuracyTests {
             faxes.run(FAXES);
             System.out.println("faxes: " + faxed.toString(StandardCharsets.UTF_8).lines()
                     .filter(l -> l.startsWith("habit ")).reduce("", (a, b) -> a + b + "\n"));
+            ByteArrayOutputStream second = new ByteArrayOutputStream();
+            holdout2 = new ExtractionReport(new PrintStream(second, true, StandardCharsets.UTF_8));
+            holdout2.run(HOLDOUT2);
+            System.out.println("second hold-out: " + second.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("habit ")).reduce("", (a, b) -> a + b + "\n"));
         }
     }
 
@@ -78,6 +91,14 @@ class HabitAccuracyTests {
         int[] n = holdout.habits().get("scans-photos");
         assertThat((double) n[0] / n[1]).as("hold-out: %d/%d right; wrong: %s", n[0], n[1],
                 holdout.habitMisses().getOrDefault("scans-photos", List.of())).isGreaterThanOrEqualTo(HOLDOUT_TARGET);
+    }
+
+    @Test
+    void readsTheSecondHoldOutSetAsWellAsTheIssueAsks() {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        int[] n = holdout2.habits().get("scans-photos");
+        assertThat((double) n[0] / n[1]).as("second hold-out: %d/%d right; wrong: %s", n[0], n[1],
+                holdout2.habitMisses().getOrDefault("scans-photos", List.of())).isGreaterThanOrEqualTo(HOLDOUT2_TARGET);
     }
 
     @Test

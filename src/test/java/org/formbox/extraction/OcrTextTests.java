@@ -63,6 +63,8 @@ class OcrTextTests {
     @Test
     void recognisesALabelWithOneCharacterMisread() {
         assertThat(labels.nearest("研发人页占比").key()).isEqualTo("rd_staff_ratio");
+        // a speck read as a stroke between the characters
+        assertThat(labels.nearest("占地面各! (M2)").key()).isEqualTo("land_area");
         assertThat(labels.nearest("所有者权益5520)").key()).isEqualTo("owners_equity");
         assertThat(labels.nearest("职工总人数。GO").key()).isEqualTo("employees_total");
         assertThat(labels.nearest("核心装备《自制、国产二进喇").key()).isEqualTo("core_equipment");
@@ -76,5 +78,26 @@ class OcrTextTests {
         }
         // 其中初中及以下 and 其中大专及以上 are both four characters away from this
         assertThat(labels.nearest("其中XX及以X")).isNull();
+    }
+
+    @Test
+    void putsAMisreadAnswerRightToTheUsualAnswerItIsNear() {
+        java.util.List<String> equipment = java.util.List.of("自制", "国产", "进口");
+        assertThat(OcrText.usual("国产、进1]、", equipment)).isEqualTo("国产、进口");
+        assertThat(OcrText.usual("引制、进1，", equipment)).isEqualTo("自制、进口");
+        assertThat(OcrText.usual("自制、国产", equipment)).isEqualTo("自制、国产");
+        java.util.List<String> sources = java.util.List.of("自主研发", "合作开发", "引进消化吸收");
+        assertThat(OcrText.usual("引进消化吸收中", sources)).isEqualTo("引进消化吸收");
+        assertThat(OcrText.usual("百主研发", sources)).isEqualTo("自主研发");
+        // an answer of its own stays as it was read
+        assertThat(OcrText.usual("合作开发为主，部分引进", sources)).isEqualTo("合作开发为主，部分引进");
+        java.util.List<String> industries = java.util.List.of("通用设备制造业", "专用设备制造业", "计算机、通信和其他电子设备制造业");
+        assertThat(OcrText.usual("通用没备制造业", industries)).isEqualTo("通用设备制造业");
+        // two characters off both 通用 and 专用: which one it was is not known
+        assertThat(OcrText.usual("道用没备制造业", industries)).isEqualTo("道用没备制造业");
+        assertThat(OcrText.usual("计算机、道舍和其他电子设备制造业", industries)).isEqualTo("计算机、通信和其他电子设备制造业");
+        // as near to two of them: left as read
+        assertThat(OcrText.usual("道用设备制造业", industries)).isEqualTo("道用设备制造业");
+        assertThat(OcrText.usual("外商独资::=", java.util.List.of("外商独资", "中外合资"))).isEqualTo("外商独资");
     }
 }

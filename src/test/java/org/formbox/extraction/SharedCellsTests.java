@@ -28,6 +28,15 @@ class SharedCellsTests {
     }
 
     @Test
+    void findsAKindWhoseWordHasOneCharacterMisread() {
+        Map<String, FieldValue> v = byKey("发明4项，实州新型9项");
+        assertThat(v.get("patents_invention").number()).isEqualByComparingTo("4");
+        assertThat(v.get("patents_utility_model").number()).isEqualByComparingTo("9");
+        // a digit is no misread character: the 9 stays the utility models'
+        assertThat(byKey("发明4项，实用9型9项")).doesNotContainKey("patents_utility_model");
+    }
+
+    @Test
     void leavesAnUnmentionedKindAbsent() {
         Map<String, FieldValue> v = byKey("发明3项");
         assertThat(v.get("patents_invention").number()).isEqualByComparingTo("3");
