@@ -151,7 +151,10 @@ public class BatchIntake implements AutoCloseable {
             List<MailIntake.Prepared> group = new ArrayList<>();
             group.add(await(m, prepared.get(i)));
             int next = i + 1;
-            while (next < chosen.size() && prepared.get(next) != null && prepared.get(next).isDone()) {
+            // up to settings.group() of the next ones as they are read (for a bounded time), then those read already
+            long waitUntil = System.nanoTime() + settings.groupWait().toNanos();
+            while (next < chosen.size() && prepared.get(next) != null
+                    && (prepared.get(next).isDone() || group.size() < settings.group() && readWithin(prepared.get(next), waitUntil))) {
                 group.add(await(chosen.get(next), prepared.get(next)));
                 next++;
             }
@@ -198,6 +201,22 @@ public class BatchIntake implements AutoCloseable {
     /** Whether the message's body comes with the batch's; else it is fetched (or streamed, over the size limit) alone. */
     private boolean fetchedWithOthers(Inbox.Listed m) {
         return intake.fitsBatch(m.size(), settings.bytes().toBytes());
+    }
+
+    /** Whether the message is read by then (waiting for it until then). */
+    private static boolean readWithin(Future<MailIntake.Prepared> future, long untilNanos) throws InterruptedException {
+        long left = untilNanos - System.nanoTime();
+        if (left <= 0) {
+            return future.isDone();
+        }
+        try {
+            future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException notYet) {
+            return false;
+        } catch (ExecutionException failed) {
+            // done: await() turns it into a failed message
+        }
+        return true;
     }
 
     private MailIntake.Prepared await(Inbox.Listed m, Future<MailIntake.Prepared> future) throws InterruptedException {

@@ -174,6 +174,11 @@ public class Outbox {
         return claims.claim(id);
     }
 
+    /** Claims, in one statement, those of these rows that no other instance has and are not done. */
+    public OutboxClaims.Round claim(Collection<Long> ids) {
+        return claims.claim(ids);
+    }
+
     /** Marks a row sent, keeping what went out. */
     public void sent(Entry entry, Sent mail) {
         jdbc.sql("""

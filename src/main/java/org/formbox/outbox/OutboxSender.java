@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mails waiting in the {@link Outbox}, on {@code routes/reply.camel.yaml}'s timer. Each
- * row is claimed first (so no two instances send it), handed to the {@link OutboxMail} of its
- * kind, marked sent once the server took it, and retried with growing pauses (5 s, 10 s … up to
+ * Sends the mails waiting in the {@link Outbox}, on {@code routes/reply.camel.yaml}'s timer. A
+ * round's rows are claimed first, in one statement (so no two instances send one; the claim is
+ * extended while the round lasts), each handed to the {@link OutboxMail} of its kind, marked sent
+ * (each in its own statement) once the server took it, and retried with growing pauses (5 s, 10 s … up to
  * 10 minutes) while the server refuses it. Only a crash between the server's acceptance and the
  * mark can repeat a mail.
  */
@@ -50,29 +51,38 @@ public class OutboxSender {
     }
 
     private int send(List<Outbox.Entry> due) {
+        // the round's rows claimed in one statement; those another instance holds are left to it
+        OutboxClaims.Round round = outbox.claim(due.stream().map(Outbox.Entry::id).toList());
         int sent = 0;
-        for (Outbox.Entry entry : due) {
-            if (!outbox.claim(entry.id())) {
-                continue; // another instance is sending it
-            }
-            try {
-                Outbox.Result result = mails.get(entry.kind()).send(entry, Instant.now());
-                if (result instanceof Outbox.Sent mail) {
-                    outbox.sent(entry, mail);
-                    sent++;
-                } else if (result instanceof Outbox.Cancelled cancelled) {
-                    outbox.cancel(entry, cancelled.because());
-                    log.info("Mail {} to {} not sent: {}", entry.id(), entry.recipient(), cancelled.because());
+        try {
+            for (Outbox.Entry entry : due) {
+                round.keep(); // the claim is extended before it runs short, so each mail starts well inside it
+                if (!round.holds(entry.id())) {
+                    continue; // another instance is sending it
                 }
-            } catch (Exception e) {
-                Duration pause = backoff(entry.attempts() + 1);
-                log.warn("Mail {} to {} not sent (attempt {}), next try in {}s: {}", entry.id(), entry.recipient(),
-                        entry.attempts() + 1, pause.toSeconds(), e.toString());
-                outbox.retry(entry, pause, e.toString());
-                if (isConnectionFailure(e)) {
-                    break; // the server is down: the rest would fail the same way
+                try {
+                    Outbox.Result result = mails.get(entry.kind()).send(entry, Instant.now());
+                    if (result instanceof Outbox.Sent mail) {
+                        outbox.sent(entry, mail); // each mail its own mark: a crash repeats at most the one in flight
+                        sent++;
+                    } else if (result instanceof Outbox.Cancelled cancelled) {
+                        outbox.cancel(entry, cancelled.because());
+                        log.info("Mail {} to {} not sent: {}", entry.id(), entry.recipient(), cancelled.because());
+                    }
+                    round.done(entry.id());
+                } catch (Exception e) {
+                    Duration pause = backoff(entry.attempts() + 1);
+                    log.warn("Mail {} to {} not sent (attempt {}), next try in {}s: {}", entry.id(), entry.recipient(),
+                            entry.attempts() + 1, pause.toSeconds(), e.toString());
+                    outbox.retry(entry, pause, e.toString());
+                    round.done(entry.id());
+                    if (isConnectionFailure(e)) {
+                        break; // the server is down: the rest would fail the same way
+                    }
                 }
             }
+        } finally {
+            round.release(); // what the round did not get to goes back at once, not when the claim runs out
         }
         return sent;
     }

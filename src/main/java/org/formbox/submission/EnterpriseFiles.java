@@ -142,7 +142,16 @@ public class EnterpriseFiles {
      * @return the file as it stands now ({@link #standing})
      */
     Optional<EnterpriseFile> refresh(long enterpriseId, Instant at) {
-        Optional<EnterpriseFile> file = standing(enterpriseId);
+        return refresh(enterpriseId, at, false);
+    }
+
+    /**
+     * {@link #refresh}, told whether the submission just filed is the only one in the file: then no
+     * finding of the file can have been overridden yet (its own were written by this transaction), and
+     * the overrides are not looked up.
+     */
+    Optional<EnterpriseFile> refresh(long enterpriseId, Instant at, boolean onlySubmission) {
+        Optional<EnterpriseFile> file = load(enterpriseId, null, Long.MAX_VALUE, false, onlySubmission).stream().findFirst();
         if (file.isEmpty() || file.get().state() != EnterpriseState.ACCEPTED || file.get().completedAt() != null) {
             return file;
         }
@@ -245,6 +254,11 @@ public class EnterpriseFiles {
      * times made it read sixty documents' values each time (docs/benchmark.md).
      */
     private List<EnterpriseFile> load(Long enterpriseId, Instant cutAt, long cutId, boolean everyValue) {
+        return load(enterpriseId, cutAt, cutId, everyValue, false);
+    }
+
+    /** @param noOverrides the caller knows that no finding of the file has been overridden (its only submission is being saved) */
+    private List<EnterpriseFile> load(Long enterpriseId, Instant cutAt, long cutId, boolean everyValue, boolean noOverrides) {
         // one enterprise or all: the same statements, with or without a bound id
         Object[] id = enterpriseId == null ? new Object[0] : new Object[] {enterpriseId};
         String only = enterpriseId == null ? "" : " where e.id = ?";
@@ -271,7 +285,8 @@ public class EnterpriseFiles {
         // for one file only what concerns it: the intake reads a file several times per mail
         String ownMails = enterpriseId == null ? ""
                 : " and submission_id in (select submission_id from file_document where enterprise_id = ?)";
-        List<Override> overrides = jdbc.sql("select submission_id, rule, message from finding where overridden_by is not null"
+        List<Override> overrides = noOverrides ? List.of()
+                : jdbc.sql("select submission_id, rule, message from finding where overridden_by is not null"
                         + ownMails).params(id)
                 .query((rs, n) -> new Override(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         Map<Long, Instant> reminded = new HashMap<>();

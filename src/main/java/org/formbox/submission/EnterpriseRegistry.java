@@ -95,9 +95,11 @@ public class EnterpriseRegistry {
     }
 
     Optional<Long> byKey(String key) {
-        return jdbc.sql("select id from enterprise where name_key = ?").param(key).query(Long.class).optional()
-                .or(() -> jdbc.sql("select enterprise_id from enterprise_alias where name_key = ?").param(key)
-                        .query(Long.class).optional());
+        // the enterprise of that name, else the one with that alias: one statement, as most names are new or the enterprise's own
+        return jdbc.sql("""
+                select id, 0 from enterprise where name_key = ?
+                union all select enterprise_id, 1 from enterprise_alias where name_key = ?
+                order by 2 fetch first 1 rows only""").params(key, key).query((rs, n) -> rs.getLong(1)).optional();
     }
 
     private List<Known> roster() {
@@ -111,12 +113,14 @@ public class EnterpriseRegistry {
 
     private long create(String key, String name) {
         try {
+            var id = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("insert into enterprise (name_key, name, on_roster, created_at) values (?, ?, false, ?)")
-                    .params(truncate(key, 500), truncate(name, 500), now()).update();
+                    .params(truncate(key, 500), truncate(name, 500), now()).update(id, "id");
+            return id.getKey().longValue();
         } catch (DuplicateKeyException raced) {
             // made meanwhile by a roster upload: use that one
+            return byKey(truncate(key, 500)).orElseThrow();
         }
-        return byKey(truncate(key, 500)).orElseThrow();
     }
 
     /**

@@ -65,7 +65,13 @@ class FileAttribution {
             group.getValue().forEach(f -> kinds.add(f.annex().name()));
             long enterprise = group.getKey() == null ? registry.forSender(sender)
                     : registry.forName(group.getKey(), sender, kinds);
-            List<String> known = knownSenders(enterprise);
+            // the other submissions filed for the enterprise: on a deadline morning most mails are an
+            // enterprise's first, and then there is no known sender, nothing to supersede, no override
+            int others = jdbc.sql("""
+                    select count(distinct submission_id) from file_document where enterprise_id = ? and submission_id <> ?""")
+                    .params(enterprise, submissionId).query(Integer.class).single();
+            boolean onlyOne = others == 0;
+            List<String> known = onlyOne ? List.of() : knownSenders(enterprise);
             String held = trusts(enterprise, known, sender) ? null : OTHER_SENDER;
             // only a standing document of this very sender can be superseded: none stands without a known sender
             List<EnterpriseFile.Annex> before = held == null && !known.isEmpty() ? current(enterprise) : List.of();
@@ -77,9 +83,7 @@ class FileAttribution {
                                 Submissions.utc(draft.receivedAt()), held).update();
             }
             if (version == null) {
-                version = 1 + jdbc.sql("""
-                        select count(distinct submission_id) from file_document where enterprise_id = ? and submission_id <> ?""")
-                        .params(enterprise, submissionId).query(Integer.class).single();
+                version = 1 + others;
             }
             if (held == null) {
                 Set<String> replaced = new LinkedHashSet<>();
@@ -89,8 +93,10 @@ class FileAttribution {
                         supersedes = b.submissionId();
                     }
                 }
-                EnterpriseFile now = files.refresh(enterprise, draft.receivedAt()).orElseThrow();
-                markSuperseded(enterprise, submissionId, now);
+                EnterpriseFile now = files.refresh(enterprise, draft.receivedAt(), onlyOne).orElseThrow();
+                if (!onlyOne) {
+                    markSuperseded(enterprise, submissionId, now);
+                }
                 files.keepForReply(submissionId, now);
             }
         }

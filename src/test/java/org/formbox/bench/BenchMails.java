@@ -1,7 +1,6 @@
 package org.formbox.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Realistic submissions in any number: the LibreOffice-made forms of {@code sample-submissions/docs},
- * each message from its own sender with its own Message-ID, and in the Word files the enterprise
- * renamed (the name is rewritten inside {@code word/document.xml}), so that every message is a
- * distinct enterprise. The mix of the issue: docx 50 %, doc 20 %, xlsx 10 %, pdf 15 %, zip 5 %.
+ * each message from its own sender with its own Message-ID, and in every document the enterprise
+ * renamed ({@link Renames}: in the XML parts of .docx and .xlsx, also inside the zip; in the text of
+ * the Word 97 .doc and in the glyph codes of the PDF by a name of the same length), so that every
+ * message is a distinct enterprise in every format. The mix of the issue: docx 50 %, doc 20 %,
+ * xlsx 10 %, pdf 15 %, zip 5 %.
  */
 final class BenchMails {
 
@@ -29,7 +29,10 @@ final class BenchMails {
     private static final Path DOCS = Path.of("sample-submissions/docs");
     private static final Path EXPECTED = Path.of("sample-submissions/expected");
     private static final String[] DOCX_SETS = {"e01", "e05", "e06", "e09", "e10", "e11", "e12", "e14"};
-    private static final String BRAND = "华星明睿甬芯康迪碳谷金鼎达晶瑞恒锐磁源海瑞天宇博远中科新光启航东方立信安泰宏图鑫隆正和瑞丰";
+    /** The characters of the new names, each once (a character twice would give two messages one name). */
+    private static final String BRAND = "华星明睿甬芯康迪碳谷金鼎达晶瑞恒锐磁源海瑞天宇博远中科新光启航东方立信安泰宏图鑫隆正和瑞丰".chars().distinct()
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    private static final Pattern LEAD = Pattern.compile("\"lead_organization\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern NAME = Pattern.compile("\"enterprise_name\"\\s*:\\s*\"([^\"]+)\"");
 
     /** The kind of a submission, by the format of its annex 2. */
@@ -40,15 +43,19 @@ final class BenchMails {
      *
      * @param sender    its unique sender address
      * @param kind      its format
+     * @param enterprise the enterprise its documents name (every message its own)
      * @param raw       the bytes as delivered
      * @param documents its attachments (a zip's entries unpacked), for the raw parse floor
      */
-    record Mail(String sender, Kind kind, byte[] raw, Map<String, byte[]> documents) {
+    record Mail(String sender, Kind kind, String enterprise, byte[] raw, Map<String, byte[]> documents) {
     }
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, String> names1 = new LinkedHashMap<>();
     private final String run;
+    private final String pdfAlphabet;
+    private static final java.nio.charset.Charset GBK_NAMES = java.nio.charset.Charset.forName("GB18030");
 
     BenchMails(String run) throws IOException {
         this.run = run;
@@ -62,7 +69,12 @@ final class BenchMails {
             if (m.find()) {
                 names.put(set, m.group(1));
             }
+            Matcher lead = LEAD.matcher(Files.readString(EXPECTED.resolve(set + "-annex1.json")));
+            if (lead.find()) {
+                names1.put(set, lead.group(1));
+            }
         }
+        pdfAlphabet = Renames.pdfAlphabet(files.get("e04-annex2.pdf"), names.get("e04"));
     }
 
     /** The kind of message number i: 10 of every 20 docx, 4 doc, 2 xlsx, 3 pdf, 1 zip. */
@@ -71,38 +83,59 @@ final class BenchMails {
         return slot < 10 ? Kind.DOCX : slot < 14 ? Kind.DOC : slot < 16 ? Kind.XLSX : slot < 19 ? Kind.PDF : Kind.ZIP;
     }
 
+    /** The sample set message number i is made from. */
+    static String set(int i) {
+        return switch (kind(i)) {
+            case DOCX -> DOCX_SETS[(i / 20 + i) % DOCX_SETS.length];
+            case DOC -> "e02";
+            case XLSX -> "e03";
+            case PDF -> "e04";
+            case ZIP -> "e08";
+        };
+    }
+
+    /** The enterprise name of a sample set's annex 1 (its lead organisation) or annex 2. */
+    String originalName(String set, boolean annex1) {
+        return annex1 ? names1.get(set) : names.get(set);
+    }
+
     static String sender(String run, int i) {
         return String.format("%s.%05d@%s", run, i, DOMAIN);
     }
 
     Mail mail(int i) throws IOException {
         Kind kind = kind(i);
-        String enterprise = "宁波" + brand(i);
         Map<String, byte[]> docs = new LinkedHashMap<>();
         String zipName = null;
         byte[] zip = null;
+        String set = set(i);
+        String from1 = names1.get(set);
+        String from2 = names.get(set);
+        String to1 = rename(i, from1);
+        String enterprise = rename(i, from2);
         switch (kind) {
             case DOCX -> {
-                String set = DOCX_SETS[(i / 20 + i) % DOCX_SETS.length];
-                docs.put("附件1-项目实施方案-" + enterprise + ".docx", renamed(set + "-annex1.docx", names.get(set), enterprise));
-                docs.put("附件2-企业基本情况调查表-" + enterprise + ".docx", renamed(set + "-annex2.docx", names.get(set), enterprise));
+                docs.put("附件1-项目实施方案-" + enterprise + ".docx", Renames.inPackage(files.get(set + "-annex1.docx"), from1, to1));
+                docs.put("附件2-企业基本情况调查表-" + enterprise + ".docx", Renames.inPackage(files.get(set + "-annex2.docx"), from2, enterprise));
             }
             case DOC -> {
-                docs.put("附件1 项目实施方案.doc", files.get("e02-annex1.doc"));
-                docs.put("附件2 企业基本情况调查表.doc", files.get("e02-annex2.doc"));
+                docs.put("附件1 项目实施方案.doc", Renames.inWord97(files.get(set + "-annex1.doc"), from1, to1));
+                docs.put("附件2 企业基本情况调查表.doc", Renames.inWord97(files.get(set + "-annex2.doc"), from2, enterprise));
             }
             case XLSX -> {
-                docs.put("附件1-项目实施方案.docx", renamed("e03-annex1.docx", names.get("e03"), enterprise));
-                docs.put("附件2-企业基本情况调查表.xlsx", files.get("e03-annex2.xlsx"));
+                docs.put("附件1-项目实施方案.docx", Renames.inPackage(files.get(set + "-annex1.docx"), from1, to1));
+                docs.put("附件2-企业基本情况调查表.xlsx", Renames.inPackage(files.get(set + "-annex2.xlsx"), from2, enterprise));
             }
             case PDF -> {
-                docs.put("附件1：项目实施方案.docx", renamed("e04-annex1.docx", names.get("e04"), enterprise));
-                docs.put("附件2：企业基本情况调查表.pdf", files.get("e04-annex2.pdf"));
+                docs.put("附件1：项目实施方案.docx", Renames.inPackage(files.get(set + "-annex1.docx"), from1, to1));
+                docs.put("附件2：企业基本情况调查表.pdf", Renames.inPdf(files.get(set + "-annex2.pdf"), from2, enterprise));
             }
             case ZIP -> {
                 zipName = "科技创新2025申报材料.zip";
-                zip = files.get("e08-annexes-gbk.zip");
-                try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), java.nio.charset.Charset.forName("GB18030"))) {
+                String to2 = enterprise;
+                zip = Renames.rezip(files.get("e08-annexes-gbk.zip"), GBK_NAMES, (name, content) -> !name.endsWith(".docx") ? content
+                        : name.contains("附件1") ? Renames.inPackage(content, from1, to1) : Renames.inPackage(content, from2, to2), from2);
+                try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), GBK_NAMES)) {
                     for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                         if (!e.isDirectory()) {
                             docs.put(e.getName(), in.readAllBytes());
@@ -113,7 +146,7 @@ final class BenchMails {
         }
         String sender = sender(run, i);
         MimeText mime = new MimeText(sender, "<" + run + "." + i + "@" + DOMAIN + ">",
-                "科技创新2025重大专项申报材料-" + enterprise + "有限公司");
+                "科技创新2025重大专项申报材料-" + enterprise);
         if (zip != null) {
             mime.attach(zipName, "application/x-zip-compressed", zip);
         } else {
@@ -121,36 +154,40 @@ final class BenchMails {
                 mime.attach(d.getKey(), contentType(d.getKey()), d.getValue());
             }
         }
-        return new Mail(sender, kind, mime.build(), docs);
+        return new Mail(sender, kind, enterprise, mime.build(), docs);
     }
 
-    private static String brand(int i) {
-        int n = BRAND.length();
-        return "" + BRAND.charAt(i % n) + BRAND.charAt((i / n) % n) + BRAND.charAt((i / n / n) % n);
+    /**
+     * The new name of a document's enterprise in message i: the brand after the city and the original's
+     * legal form; in a .doc and a PDF, whose text is changed in place, a name of the original's length
+     * (in a PDF made of the characters its fonts hold).
+     */
+    String rename(int i, String original) {
+        return switch (kind(i)) {
+            case DOC -> sameLength(original, brand(BRAND, i));
+            case PDF -> sameLength(original, brand(pdfAlphabet, i));
+            default -> withLegalForm("宁波" + brand(BRAND, i), original);
+        };
     }
 
-    /** A copy of a Word file with the enterprise name replaced in its text. */
-    private byte[] renamed(String file, String from, String enterprise) throws IOException {
-        byte[] source = files.get(file);
-        if (from == null) {
-            return source;
+    /** Three characters of the alphabet, different for every i below its length cubed. */
+    static String brand(String alphabet, int i) {
+        int n = alphabet.length();
+        return "" + alphabet.charAt(i % n) + alphabet.charAt((i / n) % n) + alphabet.charAt((i / n / n) % n);
+    }
+
+    /** The original's legal form ("有限公司", "股份有限公司") after the new name. */
+    static String withLegalForm(String name, String original) {
+        int at = original.contains("股份") ? original.indexOf("股份") : original.indexOf("有限公司");
+        return name + (at > 0 ? original.substring(at) : "有限公司");
+    }
+
+    /** The original with the characters after its city (the first two) replaced by the brand's: as many characters. */
+    static String sameLength(String original, String brand) {
+        if (original.length() < 2 + brand.length() + 2) {
+            throw new IllegalArgumentException("too short a name to rename: " + original);
         }
-        // keep the legal form of the original name ("有限公司", "股份有限公司"), change the rest
-        String to = enterprise + from.substring(from.indexOf("有限公司") > 0 && from.contains("股份") ? from.indexOf("股份") : from.indexOf("有限公司"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 256);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(source));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals("word/document.xml")) {
-                    content = new String(content, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return original.substring(0, 2) + brand + original.substring(2 + brand.length());
     }
 
     static String contentType(String name) {

@@ -222,4 +222,54 @@ class TwoInstancesOnPostgresTests {
         assertThat(a.claim(row)).isFalse();
         db.update("delete from outbox where kind = 'CLAIM-TEST'");
     }
+
+    @Test
+    @Order(2)
+    void roundsClaimedInOneStatementEachNeverShareARow() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(db.queryForObject("""
+                    insert into outbox (kind, recipient, state, next_attempt_at, created_at)
+                    values ('CLAIM-TEST', ?, 'PENDING', now(), now()) returning id""", Long.class, "round" + i + "@nbtest.cn"));
+        }
+        OutboxClaims a = first.getBean(OutboxClaims.class);
+        OutboxClaims b = second.getBean(OutboxClaims.class);
+        List<Long> reversed = new ArrayList<>(ids);
+        java.util.Collections.reverse(reversed);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Long> byA = new ArrayList<>();
+        List<Long> byB = new ArrayList<>();
+        try {
+            // overlapping rounds of 50, one instance from each end, at the same time
+            Future<?> roundsA = pool.submit(() -> {
+                for (int from = 0; from < 200; from += 25) {
+                    List<Long> asked = ids.subList(from, Math.min(200, from + 50));
+                    OutboxClaims.Round round = a.claim(asked);
+                    asked.stream().filter(round::holds).forEach(byA::add);
+                }
+            });
+            Future<?> roundsB = pool.submit(() -> {
+                for (int from = 0; from < 200; from += 25) {
+                    List<Long> asked = reversed.subList(from, Math.min(200, from + 50));
+                    OutboxClaims.Round round = b.claim(asked);
+                    asked.stream().filter(round::holds).forEach(byB::add);
+                }
+            });
+            roundsA.get();
+            roundsB.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(byA.size() + byB.size()).isEqualTo(200);
+        assertThat(byA).doesNotContainAnyElementsOf(byB);
+        assertThat(count("select count(*) from outbox where kind = 'CLAIM-TEST' and claimed_by = 'first'")).isEqualTo(byA.size());
+        // a round given back is free for the other instance at once
+        db.update("update outbox set claimed_until = null where kind = 'CLAIM-TEST'");
+        OutboxClaims.Round round = a.claim(ids.subList(0, 10));
+        assertThat(round.size()).isEqualTo(10);
+        assertThat(b.claim(ids.subList(0, 10)).size()).isZero();
+        round.release();
+        assertThat(b.claim(ids.subList(0, 10)).size()).isEqualTo(10);
+        db.update("delete from outbox where kind = 'CLAIM-TEST'");
+    }
 }

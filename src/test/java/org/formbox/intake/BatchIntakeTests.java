@@ -206,6 +206,53 @@ class BatchIntakeTests {
         }
     }
 
+    @Test
+    void theSavingWaitsForAGroupOfMessagesToBeReadAndCommitsThemTogether() throws Exception {
+        List<Sent> mails = deliver("batch.group", 10);
+        java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+        Submissions counting = new Submissions(null, null, null, null, null) {
+            @Override
+            public Optional<Existing> findByMessage(String messageId, String contentHash) {
+                return submissions.findByMessage(messageId, contentHash);
+            }
+
+            @Override
+            public Saved save(SubmissionDraft draft) {
+                saves.incrementAndGet();
+                return submissions.save(draft);
+            }
+        };
+        List<Integer> groups = new ArrayList<>();
+        org.springframework.transaction.support.TransactionOperations recording = new org.springframework.transaction.support.TransactionOperations() {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                int before = saves.get();
+                T result = transaction.execute(action);
+                groups.add(saves.get() - before);
+                return result;
+            }
+        };
+        MailIntake countingIntake = new MailIntake(archive, unpacker, reader, checks, autoReplies, limiter, counting,
+                settings.imap().processedFolder(), settings.imap().failedFolder(), intakeSettings, Clock.systemUTC());
+        // a generous wait, so that a busy machine still reads four messages within it
+        BatchIntake grouping = new BatchIntake(countingIntake, new Inbox(settings.imap(), storeProperties),
+                new BatchSettings(25, DataSize.ofMegabytes(16), 2, 4, Duration.ofSeconds(20)), recording);
+        opened.add(grouping);
+
+        BatchIntake.Batch batch = grouping.poll();
+
+        assertThat(batch.failed()).isZero();
+        assertThat(saves.get()).isEqualTo(10);
+        int grouped = groups.stream().mapToInt(Integer::intValue).sum();
+        // every group but the last holds four at least; at most one message (the last) is saved alone
+        assertThat(groups.subList(0, groups.size() - 1)).as("groups %s", groups).allMatch(n -> n >= 4);
+        assertThat(grouped).as("groups %s", groups).isGreaterThanOrEqualTo(9);
+        for (Sent mail : mails) {
+            assertThat(submissionsFrom(mail)).isEqualTo(1);
+            assertThat(movedOut(mail.messageId())).isTrue();
+        }
+    }
+
     private List<Sent> deliver(String prefix, int count) throws Exception {
         List<Sent> mails = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -239,7 +286,7 @@ class BatchIntakeTests {
     }
 
     private static BatchSettings batchSettings() {
-        return new BatchSettings(25, DataSize.ofMegabytes(16), 2);
+        return new BatchSettings(25, DataSize.ofMegabytes(16), 2, 8, Duration.ofMillis(250));
     }
 
     private boolean movedOut(String messageId) {

@@ -30,6 +30,8 @@ class EnterpriseFileTests {
     JdbcClient jdbc;
     @Autowired
     org.formbox.support.MovableClock clock;
+    @Autowired
+    EnterpriseRegistry registry;
 
     Correspondence mail;
 
@@ -142,6 +144,29 @@ class EnterpriseFileTests {
         assertThat(confirmed.current("ANNEX_2").fields()).containsEntry("contact_name", "刘强");
         assertThat(confirmed.current("ANNEX_2").confirmedBy()).isEqualTo("coordinator");
         assertThat(confirmed.held()).isEmpty();
+    }
+
+    @Test
+    void aFirstMailIsVersionOneAndASpellingLinkedByHandFilesTheNextMailIntoTheRosterEntry() throws Exception {
+        String sender = "wangmr@mingrui-zb.cn";
+        String first = mail.send(sender, "附件2.docx", "e05-annex2.docx");
+        mail.awaitReplies(sender, 1);
+        EnterpriseFile unexpected = file("宁波明睿智能装备有限公司");
+        assertThat(jdbc.sql("select version from submission where id = ?").param(submission(first)).query(Integer.class).single())
+                .isEqualTo(1);
+        jdbc.sql("insert into enterprise (name_key, name, on_roster, created_at) values ('roster:mingrui', '宁波明睿装备集团', true, ?)")
+                .param(java.time.OffsetDateTime.now()).update();
+        long roster = jdbc.sql("select id from enterprise where name_key = 'roster:mingrui'").query(Long.class).single();
+        assertThat(registry.link(unexpected.id(), roster, "coordinator")).isTrue();
+
+        String second = mail.send(sender, "附件2（更正）.docx", "e05-annex2.docx");
+        mail.awaitReplies(sender, 2);
+        EnterpriseFile file = files.file(roster).orElseThrow();
+        assertThat(file.current("ANNEX_2").submissionId()).as("filed by the alias").isEqualTo(submission(second));
+        assertThat(jdbc.sql("select version, supersedes from submission where id = ?").param(submission(second))
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(2L, submission(first));
+        assertThat(jdbc.sql("select superseded_by from submission where id = ?").param(submission(first))
+                .query(Long.class).single()).isEqualTo(submission(second));
     }
 
     private EnterpriseFile file(String name) {
