@@ -149,9 +149,11 @@ class EnterpriseFileTests {
     @Test
     void aFirstMailIsVersionOneAndASpellingLinkedByHandFilesTheNextMailIntoTheRosterEntry() throws Exception {
         String sender = "wangmr@mingrui-zb.cn";
-        String first = mail.send(sender, "附件2.docx", "e05-annex2.docx");
+        // an enterprise no other test of the shared store files under, so that this mail is its first
+        String annex = renamed("e05-annex2.docx", "宁波明睿智能装备有限公司", "宁波明睿精工装备有限公司");
+        String first = mail.send(sender, "附件2.docx", annex);
         mail.awaitReplies(sender, 1);
-        EnterpriseFile unexpected = file("宁波明睿智能装备有限公司");
+        EnterpriseFile unexpected = file("宁波明睿精工装备有限公司");
         assertThat(jdbc.sql("select version from submission where id = ?").param(submission(first)).query(Integer.class).single())
                 .isEqualTo(1);
         jdbc.sql("insert into enterprise (name_key, name, on_roster, created_at) values ('roster:mingrui', '宁波明睿装备集团', true, ?)")
@@ -159,7 +161,7 @@ class EnterpriseFileTests {
         long roster = jdbc.sql("select id from enterprise where name_key = 'roster:mingrui'").query(Long.class).single();
         assertThat(registry.link(unexpected.id(), roster, "coordinator")).isTrue();
 
-        String second = mail.send(sender, "附件2（更正）.docx", "e05-annex2.docx");
+        String second = mail.send(sender, "附件2（更正）.docx", annex);
         mail.awaitReplies(sender, 2);
         EnterpriseFile file = files.file(roster).orElseThrow();
         assertThat(file.current("ANNEX_2").submissionId()).as("filed by the alias").isEqualTo(submission(second));
@@ -167,6 +169,27 @@ class EnterpriseFileTests {
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(2L, submission(first));
         assertThat(jdbc.sql("select superseded_by from submission where id = ?").param(submission(first))
                 .query(Long.class).single()).isEqualTo(submission(second));
+    }
+
+    /** A copy of a sample Word file with the enterprise renamed in its text; its path. */
+    private static String renamed(String sample, String from, String to) throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of("target", "test-data", "renamed-" + to + ".docx");
+        java.nio.file.Files.createDirectories(out.getParent());
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(Correspondence.document(sample)));
+             var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(out))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("word/document.xml")) {
+                    String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(xml).contains(from);
+                    bytes = xml.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toString();
     }
 
     private EnterpriseFile file(String name) {
