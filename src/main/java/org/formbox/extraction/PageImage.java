@@ -59,7 +59,7 @@ final class PageImage {
         }
         double angle = skew(grey);
         BufferedImage straight = Math.abs(angle) < 0.15 ? grey : rotate(grey, -angle);
-        return Boolean.getBoolean("formbox.ocr.noFrame") ? straight : squared(straight);
+        return SQUARE_FRAMES ? squared(straight) : straight;
     }
 
     /**
@@ -86,7 +86,7 @@ final class PageImage {
         for (int i = 0; i < 4; i++) {
             off = Math.max(off, Math.hypot(corners[i][0] - target[i][0], corners[i][1] - target[i][1]));
         }
-        if (Boolean.getBoolean("formbox.ocr.debugCells")) {
+        if (DEBUG) {
             System.err.printf("frame off %.1f px (%.0f x %.0f)%n", off, right - left, bottom - top);
         }
         if (off < SQUARE_OFF || off > 0.08 * Math.max(right - left, bottom - top)) {
@@ -94,6 +94,10 @@ final class PageImage {
         }
         return warp(grey, homography(target, corners));
     }
+
+    /** Whether photographed frames are made rectangles again; {@code -Dformbox.ocr.noFrame=true} turns it off. */
+    static final boolean SQUARE_FRAMES = !Boolean.getBoolean("formbox.ocr.noFrame");
+    private static final boolean DEBUG = Boolean.getBoolean("formbox.ocr.debugCells");
 
     /** Corners of a frame further off its rectangle than this (pixels) are put right. */
     static final double SQUARE_OFF = 10;
