@@ -117,7 +117,9 @@ class ReminderTests {
         // the reminder to the enterprise that sent nothing bounces
         MimeMessage sent = mail.inbox(NONE).stream().filter(m -> subject(m).contains("催报")).findFirst().orElseThrow();
         mail.mailbox().deliver(bounce(NONE, sent.getMessageID()), "mailer-daemon@remind-none.cn");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from submission where lower(sender) = ?")
+        // when the other test of this class has just restarted the mail server, the intake may first wait out the
+        // IMAP read time-out (60 s) on the login it kept before it logs in again
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql("select count(*) from submission where lower(sender) = ?")
                 .param("mailer-daemon@remind-none.cn").query(Long.class).single() == 1);
         assertThat(bounces.scan()).isEqualTo(1);
         assertThat(file("宁波催报测试未交有限公司").bouncedAddress()).isEqualTo(NONE);
