@@ -105,14 +105,8 @@ final class CellRereading {
         if (chosen.size() > MAX_CELLS) {
             chosen = chosen.subList(0, MAX_CELLS);
         }
-        List<BufferedImage> cuts = new ArrayList<>();
-        for (int[] k : chosen) {
-            cuts.add(cut(page, bounds.get(k[0]).get(k[1]).get(k[2])));
-        }
-        List<List<Box>> read;
-        try {
-            read = Tesseract.readEach(cuts, Math.min(time.budget(), time.deadline()));
-        } catch (InterruptedIOException e) {
+        List<List<Box>> read = readAgain(page, bounds, chosen, Tesseract.LANGUAGES, SCALE, time);
+        if (read == null) {
             return false; // no time left: the first reading stands
         }
         boolean changed = false;
@@ -162,14 +156,8 @@ final class CellRereading {
         if (chosen.size() > MAX_CELLS) {
             chosen = chosen.subList(0, MAX_CELLS);
         }
-        List<BufferedImage> cuts = new ArrayList<>();
-        for (int[] k : chosen) {
-            cuts.add(cut(page, bounds.get(k[0]).get(k[1]).get(k[2]), LATIN_SCALE));
-        }
-        List<List<Box>> read;
-        try {
-            read = Tesseract.readEach(cuts, LATIN, "6", Math.min(time.budget(), time.deadline()));
-        } catch (InterruptedIOException e) {
+        List<List<Box>> read = readAgain(page, bounds, chosen, LATIN, LATIN_SCALE, time);
+        if (read == null) {
             return false;
         }
         boolean changed = false;
@@ -190,6 +178,24 @@ final class CellRereading {
             }
         }
         return changed;
+    }
+
+    /**
+     * The chosen cells (table, row, cell) cut out of the page, enlarged by {@code scale}, and read in
+     * one tesseract run with these languages, each as a block; null when the run cannot end within
+     * the document's budget.
+     */
+    private static List<List<Box>> readAgain(BufferedImage page, List<List<List<double[]>>> bounds, List<int[]> chosen,
+            String languages, double scale, ScanContent.Time time) throws IOException, InterruptedException {
+        List<BufferedImage> cuts = new ArrayList<>();
+        for (int[] k : chosen) {
+            cuts.add(cut(page, bounds.get(k[0]).get(k[1]).get(k[2]), scale));
+        }
+        try {
+            return Tesseract.readEach(cuts, languages, Math.min(time.budget(), time.deadline()));
+        } catch (InterruptedIOException e) {
+            return null;
+        }
     }
 
     /** The model Latin cells are read again with. */
@@ -307,10 +313,6 @@ final class CellRereading {
     }
 
     /** The cell inside its borders, enlarged, on a margin of paper. */
-    static BufferedImage cut(BufferedImage page, double[] b) {
-        return cut(page, b, SCALE);
-    }
-
     static BufferedImage cut(BufferedImage page, double[] b, double scale) {
         int x0 = Math.max(0, (int) Math.round(b[0]) + INSET);
         int y0 = Math.max(0, (int) Math.round(b[1]) + INSET);

@@ -158,12 +158,7 @@ final class Tesseract {
      * all of them. Per image, in order, its words in its own pixels; the run takes one
      * {@link OcrSlots} slot and is abandoned at the deadline like a page's.
      */
-    static List<List<Box>> readEach(List<BufferedImage> images, long deadline) throws IOException, InterruptedException {
-        return readEach(images, LANGUAGES, "6", deadline);
-    }
-
-    /** {@link #readEach(List, long)} with other languages (e.g. {@code eng}) and page segmentation mode. */
-    static List<List<Box>> readEach(List<BufferedImage> images, String languages, String psm, long deadline)
+    static List<List<Box>> readEach(List<BufferedImage> images, String languages, long deadline)
             throws IOException, InterruptedException {
         List<List<Box>> out = new ArrayList<>();
         if (images.isEmpty()) {
@@ -183,7 +178,7 @@ final class Tesseract {
                 names.append(f).append('\n');
             }
             Files.writeString(list, names, StandardCharsets.UTF_8);
-            run(List.of(COMMAND, list.toString(), "stdout", "-l", languages, "--psm", psm, "-c",
+            run(List.of(COMMAND, list.toString(), "stdout", "-l", languages, "--psm", "6", "-c",
                     "preserve_interword_spaces=1", "tsv"), tsv, deadline);
             List<StringBuilder> pages = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {

@@ -18,6 +18,26 @@ class CellRereadingTests {
         return new Cell(text, 0, 100, false, Origin.ocr(confidence));
     }
 
+    /** The borders of a one-row table of two cells on a 900 x 200 page: 20–450 and 450–880, rows 50–170. */
+    private static final List<Ruling> RULINGS = List.of(new Ruling(true, 50, 0, 900), new Ruling(true, 170, 0, 900),
+            new Ruling(false, 20, 50, 170), new Ruling(false, 450, 50, 170), new Ruling(false, 880, 50, 170));
+
+    /** A white 900 x 200 page with these texts (text, x, ...) drawn at y 120 in a sans-serif face of this size. */
+    private static BufferedImage page(int size, Object... textsAndXs) {
+        BufferedImage page = new BufferedImage(900, 200, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 900, 200);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+        for (int i = 0; i < textsAndXs.length; i += 2) {
+            g.drawString((String) textsAndXs[i], (Integer) textsAndXs[i + 1], 120);
+        }
+        g.dispose();
+        return page;
+    }
+
     @Test
     void keepsAnotherTextOnlyWhereTesseractIsSureAndClearlySurer() {
         assertThat(CellRereading.better(cell("研发条伯", 0.71), cell("研发条件", 0.91))).isTrue();
@@ -41,21 +61,11 @@ class CellRereadingTests {
     @Test
     void readsAgainTheUnsureAndTheInkedEmptyCellsOfARuledTable() throws Exception {
         assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
-        BufferedImage page = new BufferedImage(900, 200, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 900, 200);
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
-        g.drawString("58740", 480, 120);
-        g.dispose();
-        List<Ruling> rulings = List.of(new Ruling(true, 50, 0, 900), new Ruling(true, 170, 0, 900),
-                new Ruling(false, 20, 50, 170), new Ruling(false, 450, 50, 170), new Ruling(false, 880, 50, 170));
+        BufferedImage page = page(40, "58740", 480);
         // the first reading found nothing in the right-hand cell, and nothing is drawn in the left one
         List<Grid> first = List.of(new Grid(List.of(List.of(new Cell("", 20, 450, false, Origin.ocr(1)),
                 new Cell("", 450, 880, false, Origin.ocr(1))))));
-        List<Grid> again = CellRereading.reread(page, first, rulings, ScanContent.Time.from(System.nanoTime()));
+        List<Grid> again = CellRereading.reread(page, first, RULINGS, ScanContent.Time.from(System.nanoTime()));
         assertThat(again.get(0).rows().get(0).get(0).text()).isEmpty();
         Cell value = again.get(0).rows().get(0).get(1);
         assertThat(value.text()).isEqualTo("58740");
@@ -104,22 +114,11 @@ class CellRereadingTests {
     @Test
     void readsAnAddressWithTheEnglishModel() throws Exception {
         assumeTrue(Tesseract.hasLanguage(CellRereading.LATIN), "tesseract's English data is not installed");
-        BufferedImage page = new BufferedImage(900, 200, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 900, 200);
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
-        g.drawString("qiuml@lvqing-energy.com", 470, 120);
-        g.drawString("邮箱", 60, 120);
-        g.dispose();
-        List<Ruling> rulings = List.of(new Ruling(true, 50, 0, 900), new Ruling(true, 170, 0, 900),
-                new Ruling(false, 20, 50, 170), new Ruling(false, 450, 50, 170), new Ruling(false, 880, 50, 170));
+        BufferedImage page = page(30, "qiuml@lvqing-energy.com", 470, "邮箱", 60);
         // the Chinese model's reading of the address, as a fax gave it
         List<Grid> first = List.of(new Grid(List.of(List.of(new Cell("邮箱", 20, 450, false, Origin.ocr(0.95)),
                 new Cell("diumlG@lvding-energy.Co Im", 450, 880, false, Origin.ocr(0.46))))));
-        List<Grid> again = CellRereading.reread(page, first, rulings, ScanContent.Time.from(System.nanoTime()));
+        List<Grid> again = CellRereading.reread(page, first, RULINGS, ScanContent.Time.from(System.nanoTime()));
         assertThat(again.get(0).rows().get(0).get(0).text()).isEqualTo("邮箱");
         Cell value = again.get(0).rows().get(0).get(1);
         assertThat(value.text().replace(" ", "")).isEqualTo("qiuml@lvqing-energy.com");
