@@ -47,6 +47,18 @@ final class PageImage {
      *            where it is not (an image file), and then reckoned as if its long side were an A4 page's
      */
     static BufferedImage prepare(BufferedImage source, double dpi) {
+        return prepared(source, dpi).page();
+    }
+
+    /** A page made ready for OCR, with its ruling lines. */
+    record Prepared(BufferedImage page, List<Ruling> rulings) {
+    }
+
+    /**
+     * {@link #prepare} with the page's {@link #rulings}: the runs of ink found to square its frame
+     * serve for its rulings too, unless the page was mapped anew.
+     */
+    static Prepared prepared(BufferedImage source, double dpi) {
         BufferedImage grey;
         double own = Double.isNaN(dpi) || dpi <= 0 ? Math.max(source.getWidth(), source.getHeight()) / A4_LONG_INCHES : dpi;
         if (own < MAX_BILEVEL_DPI && BilevelPage.bilevel(source)) {
@@ -59,7 +71,12 @@ final class PageImage {
         }
         double angle = skew(grey);
         BufferedImage straight = Math.abs(angle) < 0.15 ? grey : rotate(grey, -angle);
-        return SQUARE_FRAMES ? squared(straight) : straight;
+        if (!SQUARE_FRAMES) {
+            return new Prepared(straight, rulings(straight));
+        }
+        List<Ruling> pieces = pieces(straight);
+        BufferedImage squared = squared(straight, pieces);
+        return new Prepared(squared, squared == straight ? withoutLoose(pieces, straight.getWidth()) : rulings(squared));
     }
 
     /**
@@ -73,7 +90,12 @@ final class PageImage {
      * A page without such a frame, or with one that would be bent far, is left as it is.
      */
     static BufferedImage squared(BufferedImage grey) {
-        double[][] corners = frame(pieces(grey), grey.getWidth(), grey.getHeight());
+        return squared(grey, pieces(grey));
+    }
+
+    /** {@link #squared(BufferedImage)} from the page's {@link #pieces}, found already. */
+    private static BufferedImage squared(BufferedImage grey, List<Ruling> pieces) {
+        double[][] corners = frame(pieces, grey.getWidth(), grey.getHeight());
         if (corners == null) {
             return grey;
         }

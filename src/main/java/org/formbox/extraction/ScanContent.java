@@ -87,8 +87,9 @@ final class ScanContent {
                 throw new InterruptedException();
             }
             boolean bilevel = BilevelPage.bilevel(image.image());
-            BufferedImage page = PageImage.prepare(image.image(), image.dpi());
-            List<Ruling> rulings = PageImage.rulings(page);
+            PageImage.Prepared prepared = PageImage.prepared(image.image(), image.dpi());
+            BufferedImage page = prepared.page();
+            List<Ruling> rulings = prepared.rulings();
             List<Grid> best;
             List<Box> bestWords;
             BufferedImage clean = PageImage.withoutRulings(page, rulings);
