@@ -100,9 +100,18 @@ final class ContentReader {
 
     private static DocumentContent tika(Parser parser, byte[] content) throws IOException, TikaException, SAXException {
         TikaContentHandler handler = new TikaContentHandler();
+        ParseContext context = new ParseContext();
+        // the parser of the documents embedded in this one: without it, Tika builds a new default
+        // configuration for every PDF (every parser and detector looked up through the class path)
+        context.set(Parser.class, Embedded.PARSER);
         try (TikaInputStream in = TikaInputStream.get(content)) {
-            parser.parse(in, handler, new Metadata(), new ParseContext());
+            parser.parse(in, handler, new Metadata(), context);
         }
         return handler.content();
+    }
+
+    /** Tika's parser for embedded documents, built once (it is thread-safe), when first needed. */
+    private static final class Embedded {
+        static final Parser PARSER = new org.apache.tika.parser.AutoDetectParser();
     }
 }
