@@ -27,10 +27,26 @@ public class MailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
+    /**
+     * The expressions' evaluation context, shared by every rendering: without one, Thymeleaf makes a
+     * new one per rendering, and with it new property accessors whose caches are empty, so that
+     * every property of every value was looked up again by reflection. Its caches are concurrent;
+     * what a rendering sets (its variables, its expression objects) goes in Thymeleaf's own wrapper
+     * around it, made per rendering.
+     */
+    private final org.springframework.expression.spel.support.StandardEvaluationContext expressions =
+            new org.springframework.expression.spel.support.StandardEvaluationContext();
+
     public MailTemplates(@Value("${formbox.mail-templates.dir:mail-templates}") String dir) {
         // the expressions of a template run for every mail: compiled after their first runs, rendering a
         // reply takes about half the time (an expression that cannot be compiled keeps being interpreted)
         engine.setEnableSpringELCompiler(true);
+        // built now, not lazily on the first renderings of several threads at once
+        expressions.getPropertyAccessors();
+        expressions.getMethodResolvers();
+        expressions.getConstructorResolvers();
+        expressions.getTypeLocator();
+        expressions.getTypeConverter();
         String prefix = Path.of(dir).toAbsolutePath() + "/";
         int order = 1;
         for (TemplateMode mode : new TemplateMode[] {TemplateMode.HTML, TemplateMode.TEXT}) {
@@ -66,6 +82,8 @@ public class MailTemplates {
         context.setVariable("call", org.formbox.forms.FieldCatalog.definition());
         context.setVariable("forms", org.formbox.forms.FormNames.all());
         context.setVariables(variables);
+        context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                expressions);
         return engine.process(template, context);
     }
 }
