@@ -79,11 +79,17 @@ final class ServiceProcess implements AutoCloseable {
                 .map(s -> s.substring(name.length() + 3)).orElse(otherwise);
     }
 
+    /** The JVM options README.md recommends for the service: C1 only (docs/benchmark.md, "The compilers"). */
+    static final List<String> RECOMMENDED_JVM = List.of(System.getProperty("service.recommended-jvm", "-XX:TieredStopAtLevel=1")
+            .trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
+
     /** Starts the service and waits until it answers on HTTP. */
     ServiceProcess start() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
+        // the JVM options README.md recommends ("Running the packaged jar"); -Dservice.jvm adds to them
+        command.addAll(RECOMMENDED_JVM);
         command.add("-Dfile.encoding=UTF-8");
         // extra JVM options for an experiment (e.g. a JFR recording), from -Dservice.jvm
         String jvm = System.getProperty("service.jvm", "");
