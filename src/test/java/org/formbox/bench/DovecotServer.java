@@ -133,18 +133,22 @@ final class DovecotServer implements AutoCloseable {
     /** Appends the messages to the collection inbox, in batches. */
     void deliver(List<byte[]> raws) throws Exception {
         try (Store store = connect()) {
-            Folder inbox = store.getFolder("INBOX");
-            List<Message> batch = new ArrayList<>();
-            for (byte[] raw : raws) {
-                batch.add(new MimeMessage(session, new ByteArrayInputStream(raw)));
-                if (batch.size() == 50) {
-                    inbox.appendMessages(batch.toArray(Message[]::new));
-                    batch.clear();
-                }
+            append(store.getFolder("INBOX"), raws);
+        }
+    }
+
+    /** Appends the messages to the folder, 50 a command. */
+    private void append(Folder folder, List<byte[]> raws) throws Exception {
+        List<Message> batch = new ArrayList<>();
+        for (byte[] raw : raws) {
+            batch.add(new MimeMessage(session, new ByteArrayInputStream(raw)));
+            if (batch.size() == 50) {
+                folder.appendMessages(batch.toArray(Message[]::new));
+                batch.clear();
             }
-            if (!batch.isEmpty()) {
-                inbox.appendMessages(batch.toArray(Message[]::new));
-            }
+        }
+        if (!batch.isEmpty()) {
+            folder.appendMessages(batch.toArray(Message[]::new));
         }
     }
 
@@ -159,17 +163,7 @@ final class DovecotServer implements AutoCloseable {
             if (!held.exists()) {
                 held.create(Folder.HOLDS_MESSAGES);
             }
-            List<Message> batch = new ArrayList<>();
-            for (byte[] raw : raws) {
-                batch.add(new MimeMessage(session, new ByteArrayInputStream(raw)));
-                if (batch.size() == 50) {
-                    held.appendMessages(batch.toArray(Message[]::new));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                held.appendMessages(batch.toArray(Message[]::new));
-            }
+            append(held, raws);
             held.open(Folder.READ_WRITE);
             try {
                 ((org.eclipse.angus.mail.imap.IMAPFolder) held).moveMessages(held.getMessages(), store.getFolder("INBOX"));
