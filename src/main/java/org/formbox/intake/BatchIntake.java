@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * What the intake route does on each poll: take batches of the inbox while there are due messages,
  * each in this order, so that a message leaves the inbox only after its own commit.
  * <ol>
- * <li>list the messages (UID and RFC822.SIZE) and choose the next due ones, up to
+ * <li>list the start of the inbox (UID and RFC822.SIZE, window by window) and choose the next due ones, up to
  *     {@code formbox.intake.batch.size} messages and {@code .bytes};</li>
  * <li>fetch their bodies in one command;</li>
  * <li>archive and read them side by side, one per core ({@link MailIntake#prepare});</li>
@@ -112,7 +112,7 @@ public class BatchIntake implements AutoCloseable {
         Map<Long, byte[]> bodies;
         long fetched;
         try {
-            chosen = choose(inbox.list());
+            chosen = chooseFromStart();
             bodies = inbox.bodies(chosen.stream().filter(this::fetchedWithOthers).toList());
             fetched = System.nanoTime();
             if (unreachable) {
@@ -179,23 +179,42 @@ public class BatchIntake implements AutoCloseable {
         return batch;
     }
 
-    /** The due messages from the start of the inbox, as many as a batch holds (at least one). */
-    private List<Inbox.Listed> choose(List<Inbox.Listed> listed) {
+    /**
+     * The due messages from the start of the inbox, as many as a batch holds (at least one): listed
+     * window by window (twice a batch, then doubling), so that messages waiting out a back-off at the
+     * start are passed over without listing the whole inbox for every batch.
+     */
+    private List<Inbox.Listed> chooseFromStart() throws MessagingException {
         List<Inbox.Listed> chosen = new ArrayList<>();
-        long bytes = 0;
+        long[] bytes = {0};
+        int count = inbox.count();
+        int window = 2 * settings.size();
+        for (int from = 1; from <= count; from += window, window = Math.min(2 * window, MAX_WINDOW)) {
+            if (choose(inbox.list(from, from + window - 1), chosen, bytes)) {
+                break;
+            }
+        }
+        return chosen;
+    }
+
+    /** The most messages listed in one command. */
+    static final int MAX_WINDOW = 5_000;
+
+    /** Adds the due ones of these messages to the batch; whether it is full. */
+    private boolean choose(List<Inbox.Listed> listed, List<Inbox.Listed> chosen, long[] bytes) {
         for (Inbox.Listed m : listed) {
             if (!intake.due(m.key())) {
                 continue;
             }
             boolean fetchedAlone = !fetchedWithOthers(m);
             if (!chosen.isEmpty() && (chosen.size() >= settings.size()
-                    || (!fetchedAlone && bytes + m.size() > settings.bytes().toBytes()))) {
-                break;
+                    || (!fetchedAlone && bytes[0] + m.size() > settings.bytes().toBytes()))) {
+                return true;
             }
             chosen.add(m);
-            bytes += fetchedAlone ? 0 : m.size();
+            bytes[0] += fetchedAlone ? 0 : m.size();
         }
-        return chosen;
+        return chosen.size() >= settings.size();
     }
 
     /** Whether the message's body comes with the batch's; else it is fetched (or streamed, over the size limit) alone. */

@@ -23,8 +23,8 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.formbox.system.MailSettings;
 
 /**
- * The polled folder over one IMAP login, kept between polls: list the messages (UID, size and
- * flags, one command), fetch the bodies of a batch in one command, and move
+ * The polled folder over one IMAP login, kept between polls: list a window of the messages (UID,
+ * size and flags, one command), fetch the bodies of a batch in one command, and move
  * a batch out with {@code MOVE} (RFC 6851) when the server offers it, else with COPY, {@code \Deleted}
  * and (UID) EXPUNGE. Not thread-safe: the poller alone uses it.
  */
@@ -49,18 +49,32 @@ final class Inbox implements AutoCloseable {
         this.session = Session.getInstance(p);
     }
 
-    /** The messages of the folder now, in its order, without those flagged deleted. */
-    List<Listed> list() throws MessagingException {
+    /** How many messages the folder holds now (its message numbers run from 1 to this). */
+    int count() throws MessagingException {
+        return open().getMessageCount();
+    }
+
+    /**
+     * The messages numbered {@code from} to {@code to} (1-based, inclusive; capped at the folder's
+     * count), in the folder's order, without those flagged deleted: one FETCH of their UID, size and
+     * flags. A batch lists the start of the inbox window by window, never the whole of a long backlog
+     * for each batch (that listing grew with the backlog, and the server's work and ours with it).
+     */
+    List<Listed> list(int from, int to) throws MessagingException {
         IMAPFolder f = open();
-        Message[] all = f.getMessages();
+        int last = Math.min(to, f.getMessageCount());
+        if (from > last) {
+            return List.of();
+        }
+        Message[] window = f.getMessages(Math.max(1, from), last);
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.SIZE);
         profile.add(FetchProfile.Item.FLAGS);
-        f.fetch(all, profile);
+        f.fetch(window, profile);
         long validity = f.getUIDValidity();
-        List<Listed> listed = new ArrayList<>(all.length);
-        for (Message m : all) {
+        List<Listed> listed = new ArrayList<>(window.length);
+        for (Message m : window) {
             if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
                 continue;
             }

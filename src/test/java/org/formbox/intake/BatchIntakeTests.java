@@ -253,6 +253,64 @@ class BatchIntakeTests {
         }
     }
 
+    @Test
+    void aBatchListsTheStartOfTheInboxWindowByWindowPassingOverMessagesWaitingOutABackOff() throws Exception {
+        List<Sent> mails = deliver("batch.window", 10);
+        java.util.Set<String> refused = new java.util.HashSet<>(mails.subList(0, 7).stream().map(Sent::messageId).toList());
+        Submissions refusing = new Submissions(null, null, null, null, null) {
+            @Override
+            public Optional<Existing> findByMessage(String messageId, String contentHash) {
+                return submissions.findByMessage(messageId, contentHash);
+            }
+
+            @Override
+            public Saved save(SubmissionDraft draft) {
+                if (refused.contains(draft.messageId())) {
+                    throw new DataIntegrityViolationException("Value too long for column");
+                }
+                return submissions.save(draft);
+            }
+        };
+        MailIntake refusingIntake = new MailIntake(archive, unpacker, reader, checks, autoReplies, limiter, refusing,
+                settings.imap().processedFolder(), settings.imap().failedFolder(),
+                new IntakeSettings(5, Duration.ofMinutes(10), Duration.ofMinutes(30), intakeSettings.messageTimeout(), false),
+                Clock.systemUTC());
+        ImapRelay relay = relay(false);
+        MailSettings.Imap imap = settings.imap();
+        BatchIntake threeAtATime = new BatchIntake(refusingIntake, new Inbox(new MailSettings.Imap(imap.host(), relay.port(),
+                imap.username(), imap.password(), imap.ssl(), imap.folder(), imap.processedFolder(), imap.failedFolder()),
+                storeProperties), new BatchSettings(3, DataSize.ofMegabytes(16), 2, 8, Duration.ofMillis(250)), transaction);
+        opened.add(threeAtATime);
+
+        // the first six fail one batch after the other and wait out their back-off in the inbox
+        assertThat(threeAtATime.poll().failed()).isEqualTo(3);
+        assertThat(threeAtATime.poll().failed()).isEqualTo(3);
+        relay.forget();
+        BatchIntake.Batch third = threeAtATime.poll();
+
+        assertThat(third.failed()).as("the seventh, refused too (the first six wait ten minutes)").isEqualTo(1);
+        assertThat(third.outcomes()).hasSize(2);
+        assertThat(movedOut(mails.get(7).messageId())).isTrue();
+        assertThat(movedOut(mails.get(8).messageId())).isTrue();
+        assertThat(movedOut(mails.get(9).messageId())).as("the tenth waits for the next batch").isFalse();
+        assertThat(relay.commands().stream().map(BatchIntakeTests::listedRange).filter(java.util.Objects::nonNull))
+                .as("the first window of twice a batch, then the next, twice as long, up to the end of the inbox")
+                .containsExactly("1:6", "7:10");
+
+        relay.forget();
+        BatchIntake.Batch fourth = threeAtATime.poll();
+        assertThat(fourth.outcomes()).hasSize(1);
+        assertThat(movedOut(mails.get(9).messageId())).isTrue();
+        assertThat(relay.commands().stream().map(BatchIntakeTests::listedRange).filter(java.util.Objects::nonNull))
+                .containsExactly("1:6", "7:8");
+    }
+
+    /** The range of messages a listing command asks for (a FETCH by message number of flags, UID and size), or null. */
+    private static String listedRange(String command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^FETCH (\\d+(?::\\d+)?) \\(.*RFC822\\.SIZE").matcher(command);
+        return m.find() ? (m.group(1).contains(":") ? m.group(1) : m.group(1) + ":" + m.group(1)) : null;
+    }
+
     private List<Sent> deliver(String prefix, int count) throws Exception {
         List<Sent> mails = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

@@ -40,6 +40,11 @@ final class ImapRelay implements AutoCloseable {
     }
 
     /** The command lines the client sent, tags removed, in order. */
+    /** Forgets the commands seen so far. */
+    void forget() {
+        commands.clear();
+    }
+
     List<String> commands() {
         return commands.stream().map(c -> c.contains(" ") ? c.substring(c.indexOf(' ') + 1) : c).toList();
     }
