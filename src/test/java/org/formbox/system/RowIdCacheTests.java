@@ -49,6 +49,17 @@ class RowIdCacheTests {
                 }
                 assertThat(n).isEqualTo(5);
             }
+            try (Statement s = a.createStatement(); ResultSet rs = s.executeQuery("""
+                    select table_name, identity_cache from information_schema.columns
+                    where column_name = 'ID' and table_name in ('FIELD_VALUE', 'FINDING')""")) {
+                int n = 0;
+                while (rs.next()) {
+                    // some 70 values a message: a thousand ran out every fourteen messages
+                    assertThat(rs.getLong(2)).as(rs.getString(1)).isEqualTo(100_000);
+                    n++;
+                }
+                assertThat(n).isEqualTo(2);
+            }
             for (int i = 0; i < 10; i++) {
                 ids.add(enterprise(i % 2 == 0 ? a : b, "e" + i));
             }
