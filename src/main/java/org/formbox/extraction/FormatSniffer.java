@@ -53,6 +53,9 @@ final class FormatSniffer {
                 || startsWith(content, 0x42, 0x4D) || startsWith(content, 0x47, 0x49, 0x46, 0x38)) {
             return Sniffed.of(Format.IMAGE);
         }
+        if (phoneFormat(content)) {
+            return Sniffed.not(Unreadable.PHOTO_FORMAT);
+        }
         String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
         if (head.contains("%PDF-")) {
             return Sniffed.of(Format.PDF);
@@ -133,6 +136,19 @@ final class FormatSniffer {
         } catch (IOException e) {
             return Sniffed.not(Unreadable.UNSUPPORTED);
         }
+    }
+
+    /** HEIF brands (iPhone photos are {@code heic}), AVIF, and WebP (RIFF .... WEBP). */
+    private static final java.util.Set<String> PHOTO_BRANDS = java.util.Set.of(
+            "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis");
+
+    /** A photo format of phones and the web that the image readers here cannot open. */
+    static boolean phoneFormat(byte[] content) {
+        if (content.length >= 12 && content[4] == 'f' && content[5] == 't' && content[6] == 'y' && content[7] == 'p') {
+            return PHOTO_BRANDS.contains(new String(content, 8, 4, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return content.length >= 12 && startsWith(content, 'R', 'I', 'F', 'F')
+                && new String(content, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
     }
 
     private static boolean startsWith(byte[] content, int... magic) {

@@ -9,7 +9,13 @@ public enum Unreadable {
     UNSUPPORTED("文件格式无法识别", "请发送 Word（.docx/.doc）、Excel（.xlsx）或带文字的 PDF 文件"),
     MACRO("文件含有宏，出于安全考虑未予打开", "请另存为不含宏的 .docx 或 .xlsx 后重新发送"),
     TIMEOUT("文件读取超时", "请重新保存为 .docx 后再发送"),
-    RAR("文件是 RAR 压缩包，本系统无法打开", "请改用 zip 格式压缩，或直接发送{forms}的 Word 文件");
+    RAR("文件是 RAR 压缩包，本系统无法打开", "请改用 zip 格式压缩，或直接发送{forms}的 Word 文件"),
+    /** A phone's photo format (HEIC/HEIF, AVIF, WebP) that the OCR cannot open. */
+    PHOTO_FORMAT("文件是手机照片格式（HEIC、WebP 等），本系统无法打开",
+            "请在手机上将照片存为 JPG 格式后重新发送（iPhone 可在“设置 > 相机 > 格式”中选择“兼容性最佳”），或直接发送{forms}的 Word 原文件"),
+    /** A link in the mail instead of the file: a large-attachment link, a netdisk share, an online document. */
+    LINK("文件以超大附件、网盘或在线文档的链接发送，系统无法打开链接下载",
+            "请将文件下载或导出为 Word（.docx）、Excel（.xlsx）或 PDF 文件，直接作为邮件附件发送；文件较大时可压缩为 zip，或分几封邮件发送");
 
     private final String reason;
     private final String remedy;

@@ -36,6 +36,8 @@ public final class MailUnpacker {
     /** More parts than this in one message are not unpacked. */
     static final int MAX_PARTS = 300;
     private static final int MAX_DEPTH = 8;
+    /** Where a file sent as a link was found. */
+    static final String LINK_ORIGIN = "邮件正文中的链接";
 
     private final Session session = Session.getInstance(new Properties());
     private final ZipUnpacker zips;
@@ -57,6 +59,7 @@ public final class MailUnpacker {
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         Walk walk = new Walk();
         walk.part(message, "", 0);
+        walk.links();
         InternetAddress sender = sender(message);
         String replyAddress = replyTo(message);
         String senderAddress = sender == null ? null : lower(sender.getAddress());
@@ -116,6 +119,19 @@ public final class MailUnpacker {
                 boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
                         || Part.INLINE.equalsIgnoreCase(disposition(part)));
                 attachments.add(new MailAttachment(name, type, bytes, origin, null, false, inline));
+            }
+        }
+
+        /** Files the body links to instead of attaching them: kept as entries the sender is told about. */
+        void links() {
+            java.util.Set<String> attached = new java.util.HashSet<>();
+            attachments.forEach(a -> attached.add(a.filename()));
+            for (FileLinks.Link link : FileLinks.in(html, body)) {
+                if (!attached.contains(link.name())) { // the file came attached as well
+                    attachments.add(new MailAttachment(link.name(), "text/uri-list",
+                            (link.url() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), LINK_ORIGIN,
+                            org.formbox.forms.Unreadable.LINK, false));
+                }
             }
         }
 

@@ -79,7 +79,8 @@ final class MessageReading {
         // all before the commit, so nothing about the order of archive, commit and move changes
         List<CompletableFuture<ReadDocument>> reads = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
-            boolean read = automated.isEmpty() && !a.container() && !a.inline() && a.problem() == null;
+            boolean read = automated.isEmpty() && !a.container() && a.problem() == null
+                    && (!a.inline() || InlinePictures.mayBeDocument(a.content()));
             reads.add(read ? CompletableFuture.supplyAsync(() -> budgeted(a, deadline), readers) : null);
         }
         for (int i = 0; i < mail.attachments().size(); i++) {
@@ -89,9 +90,17 @@ final class MessageReading {
                 continue;
             }
             if (a.inline()) {
-                // a logo or picture in the mail body: kept, but neither read nor reported as unreadable
-                documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
-                        false, Annex.OTHER, null, Map.of()));
+                // a picture in the mail body: a phone's mail app puts the photographed form there too.
+                // A photo-sized one is read; unless it turns out to be a form, or a photo the OCR cannot
+                // open, it is a picture (a logo, a screenshot): kept, neither read nor reported as unreadable
+                ReadDocument read = reads.get(i) == null ? null : within(reads.get(i), deadline);
+                if (read != null && (isForm(read.annex()) || read.unreadable() == Unreadable.PHOTO_FORMAT)) {
+                    documents.add(document(a, read, read.fields()));
+                    checked.add(new CheckedDocument(a.filename(), read.annex(), read.fields(), read.unreadable()));
+                } else {
+                    documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
+                            false, Annex.OTHER, null, Map.of()));
+                }
                 continue;
             }
             ReadDocument read = a.problem() != null ? ReadDocument.unreadable(a.problem()) : within(reads.get(i), deadline);
