@@ -113,12 +113,36 @@ public final class MailUnpacker {
                 bytes = in.readAllBytes();
             }
             String name = filename != null ? filename : generatedName(type);
-            if (zips.isArchive(name, bytes)) {
+            if (OutlookContainers.isTnef(bytes) || outlookItem(name, type) && OutlookContainers.isMsg(bytes)) {
+                outlook(name, bytes, origin);
+            } else if (zips.isArchive(name, bytes)) {
                 attachments.addAll(zips.unpack(name, bytes, origin));
             } else {
                 boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
                         || Part.INLINE.equalsIgnoreCase(disposition(part)));
                 attachments.add(new MailAttachment(name, type, bytes, origin, null, false, inline));
+            }
+        }
+
+        /** A winmail.dat or an attached Outlook item, followed by the files it holds; if it cannot be opened, a file to read. */
+        private void outlook(String name, byte[] bytes, String origin) {
+            boolean tnef = OutlookContainers.isTnef(bytes);
+            List<OutlookContainers.File> files;
+            try {
+                files = tnef ? OutlookContainers.tnef(bytes) : OutlookContainers.msg(bytes);
+            } catch (IOException e) {
+                attachments.add(new MailAttachment(name, "application/octet-stream", bytes, origin, null, false));
+                return;
+            }
+            attachments.add(new MailAttachment(name, tnef ? OutlookContainers.TNEF_TYPE : OutlookContainers.MSG_TYPE,
+                    bytes, origin, null, true));
+            String here = origin.isEmpty() ? name : origin + " / " + name;
+            for (OutlookContainers.File f : files) {
+                if (zips.isArchive(f.name(), f.content())) {
+                    attachments.addAll(zips.unpack(f.name(), f.content(), here));
+                } else {
+                    attachments.add(new MailAttachment(f.name(), "application/octet-stream", f.content(), here, null, false));
+                }
             }
         }
 
@@ -138,6 +162,10 @@ public final class MailUnpacker {
         private String generatedName(String type) {
             return "未命名附件" + (attachments.size() + 1) + extensionFor(type);
         }
+    }
+
+    private static boolean outlookItem(String name, String type) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".msg") || type.contains("ms-outlook");
     }
 
     private static String disposition(Part part) {

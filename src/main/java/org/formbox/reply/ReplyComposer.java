@@ -59,7 +59,8 @@ public class ReplyComposer {
         List<ReplyContent.DocumentLine> documents = new ArrayList<>();
         for (SubmissionView.Document d : s.documents()) {
             if (d.container()) {
-                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), "压缩包，已解压并读取其中的文件"));
+                documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), outlook(d)
+                        ? "Outlook 打包的附件，已取出并读取其中的文件" : "压缩包，已解压并读取其中的文件"));
             } else {
                 documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), readAs(d)));
             }
@@ -118,6 +119,10 @@ public class ReplyComposer {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static boolean outlook(SubmissionView.Document d) {
+        return d.contentType() != null && (d.contentType().contains("ms-tnef") || d.contentType().contains("ms-outlook"));
     }
 
     private static String readAs(SubmissionView.Document d) {

@@ -77,6 +77,37 @@ class MailUnpackerTests {
     }
 
     @Test
+    void takesTheFilesOutOfOutlooksWinmailDatAndOfAnAttachedOutlookItem() throws Exception {
+        UnpackedMail pair = sample("01-docx-pair-clean.eml");
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        pair.attachments().forEach(a -> files.put(a.filename(), a.content()));
+        byte[] tnef = org.formbox.support.OutlookFiles.winmailDat(files);
+        byte[] msg = org.formbox.support.OutlookFiles.msg("转发：科技创新2025申报材料", files);
+        UnpackedMail mail = unpacker.unpack(TestMails.from("outlook.rtf@nbtest.cn")
+                .attachRaw("application/ms-tnef; name=\"winmail.dat\"", "attachment; filename=\"winmail.dat\"", tnef)
+                .attachRfc2231("申报材料.msg", msg)
+                .build());
+        String[] names = files.keySet().toArray(String[]::new);
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::origin, MailAttachment::container)
+                .containsExactly(tuple("winmail.dat", "", true), tuple(names[0], "winmail.dat", false),
+                        tuple(names[1], "winmail.dat", false), tuple("申报材料.msg", "", true),
+                        tuple(names[0], "申报材料.msg", false), tuple(names[1], "申报材料.msg", false));
+        assertThat(mail.attachments().get(1).content()).isEqualTo(files.get(names[0]));
+        assertThat(mail.attachments().get(5).content()).isEqualTo(files.get(names[1]));
+    }
+
+    @Test
+    void aBrokenWinmailDatStaysAFileToRead() throws Exception {
+        byte[] broken = {0x78, (byte) 0x9F, 0x3E, 0x22, 1, 0, 2, 0x10, (byte) 0x80, 1, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F};
+        UnpackedMail mail = unpacker.unpack(TestMails.from("outlook.rtf@nbtest.cn")
+                .attachRaw("application/ms-tnef; name=\"winmail.dat\"", "attachment; filename=\"winmail.dat\"", broken).build());
+        assertThat(mail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("winmail.dat");
+            assertThat(a.container()).isFalse();
+        });
+    }
+
+    @Test
     void namesNamelessAttachments() throws Exception {
         assertThat(sample("11-nameless-attachment.eml").attachments()).extracting(MailAttachment::filename)
                 .containsExactly("附件1 航空航天用高温合金精密铸件项目实施方案.docx", "未命名附件2.bin");

@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * How phones and web mail send files: a photo shown in the body (iPhone Mail), a photo in the phone's
- * own format (HEIC), a file too large for the mail sent as a link (QQ 邮箱的超大附件), a netdisk share.
+ * own format (HEIC), a file too large for the mail sent as a link (QQ 邮箱的超大附件), a netdisk share,
+ * and Outlook's winmail.dat.
  */
 @MailboxTest
 class PhonesAndLinksTests {
@@ -136,6 +137,24 @@ class PhonesAndLinksTests {
         SubmissionView.Detail detail = awaitOne(sender);
         assertThat(detail.documents()).extracting(SubmissionView.Document::unreadable).containsExactly("PHOTO_FORMAT", "PHOTO_FORMAT");
         assertThat(reply(sender)).contains("IMG_0413.HEIC", "手机照片格式", "JPG").doesNotContain("文件格式无法识别");
+    }
+
+    @Test
+    void bothAnnexesInOutlooksWinmailDatAreReadAndTheReplySaysWhereTheyWere() throws Exception {
+        String sender = "chen.jing@nbtest-co.cn";
+        UnpackedMail pair = new MailUnpacker().unpack(Files.readAllBytes(Path.of("sample-submissions", "01-docx-pair-clean.eml")));
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        pair.attachments().forEach(a -> files.put(a.filename(), a.content()));
+        mailbox.deliver(TestMails.from(sender).header("X-Mailer: Microsoft Outlook 16.0")
+                .attachRaw("application/ms-tnef; name=\"winmail.dat\"", "attachment; filename=\"winmail.dat\"",
+                        org.formbox.support.OutlookFiles.winmailDat(files)).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::annex)
+                .containsExactly(null, "ANNEX_1", "ANNEX_2");
+        assertThat(detail.findings()).noneMatch(f -> f.rule().startsWith("MAIL-"));
+        assertThat(reply(sender)).contains("winmail.dat：Outlook 打包的附件，已取出并读取其中的文件")
+                .contains(files.keySet().iterator().next() + "（来自 winmail.dat）");
     }
 
     /** The first bytes of an iPhone's HEIC photo: its {@code ftyp} box, then the start of its {@code meta} box. */
