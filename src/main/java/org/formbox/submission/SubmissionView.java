@@ -30,6 +30,18 @@ public final class SubmissionView {
     public record Document(int n, String filename, String contentType, String origin, long size, boolean container,
                            String annex, String unreadable, Map<String, Object> fields, Map<String, String> raw,
                            Map<String, Provenance> provenance) {
+
+        /** Why it could not be read, in the words the sender was told; null when it was read. */
+        public String unreadableReason() {
+            if (unreadable == null) {
+                return null;
+            }
+            try {
+                return org.formbox.forms.Unreadable.valueOf(unreadable).reason();
+            } catch (IllegalArgumentException older) {
+                return unreadable; // a reason no longer in the enum, kept as stored
+            }
+        }
     }
 
     /**

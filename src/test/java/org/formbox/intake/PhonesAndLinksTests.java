@@ -26,12 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and Outlook's winmail.dat.
  */
 @MailboxTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class PhonesAndLinksTests {
 
     @Autowired
     MailSettings settings;
     @Autowired
     SubmissionSearch search;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     Mailbox mailbox;
 
@@ -137,6 +140,12 @@ class PhonesAndLinksTests {
         SubmissionView.Detail detail = awaitOne(sender);
         assertThat(detail.documents()).extracting(SubmissionView.Document::unreadable).containsExactly("PHOTO_FORMAT", "PHOTO_FORMAT");
         assertThat(reply(sender)).contains("IMG_0413.HEIC", "手机照片格式", "JPG").doesNotContain("文件格式无法识别");
+        // staff read the same reason beside the file, not the code
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/submissions/" + detail.id())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("staff").roles("STAFF")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("IMG_0413.HEIC").contains("（无法读取：文件是手机照片格式（HEIC、WebP 等），本系统无法打开）")
+                .doesNotContain("PHOTO_FORMAT");
     }
 
     @Test
