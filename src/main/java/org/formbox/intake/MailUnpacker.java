@@ -94,7 +94,15 @@ public final class MailUnpacker {
                 return;
             }
             String filename = filename(part);
-            if (type.equals("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
+            // a web page saved as one file (.mht) is sent as message/rfc822 by some clients: a document, not a forward
+            boolean webArchive = filename != null && filename.toLowerCase(Locale.ROOT).matches(".*\\.mht(ml)?$");
+            byte[] encodedMessage = type.equals("message/rfc822") ? encodedMessage(part) : null;
+            if (encodedMessage != null && !webArchive) {
+                part(new MimeMessage(session, new ByteArrayInputStream(encodedMessage)),
+                        origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
+                return;
+            }
+            if (type.equals("message/rfc822") && !webArchive && part.getContent() instanceof MimeMessage forwarded) {
                 part(forwarded, origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
                 return;
             }
@@ -109,8 +117,12 @@ public final class MailUnpacker {
                 return;
             }
             byte[] bytes;
-            try (InputStream in = part.getInputStream()) {
-                bytes = in.readAllBytes();
+            if (encodedMessage != null) {
+                bytes = encodedMessage;
+            } else {
+                try (InputStream in = part.getInputStream()) {
+                    bytes = in.readAllBytes();
+                }
             }
             String name = filename != null ? filename : generatedName(type);
             if (OutlookContainers.isTnef(bytes) || outlookItem(name, type) && OutlookContainers.isMsg(bytes)) {
@@ -162,6 +174,40 @@ public final class MailUnpacker {
         private String generatedName(String type) {
             return "未命名附件" + (attachments.size() + 1) + extensionFor(type);
         }
+    }
+
+    /**
+     * A message/rfc822 part the sender base64- or quoted-printable-encoded (RFC 2046 allows neither, some
+     * clients do it): its decoded bytes, which the mail library leaves encoded for message parts. Null
+     * for a part sent as it should be.
+     */
+    private static byte[] encodedMessage(Part part) throws MessagingException, IOException {
+        String[] cte = part.getHeader("Content-Transfer-Encoding");
+        String encoding = cte == null ? "" : cte[0].strip().toLowerCase(Locale.ROOT);
+        if (!encoding.equals("base64") && !encoding.equals("quoted-printable")) {
+            return null;
+        }
+        byte[] raw;
+        try (InputStream in = part.getInputStream()) {
+            raw = in.readAllBytes();
+        }
+        if (encoding.equals("base64") && !looksBase64(raw)) {
+            return raw; // already decoded by a library configured to
+        }
+        try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static boolean looksBase64(byte[] raw) {
+        int n = Math.min(raw.length, 1024);
+        for (int i = 0; i < n; i++) {
+            int c = raw[i] & 0xFF;
+            if (!(Character.isLetterOrDigit(c) && c < 0x80 || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n')) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     private static boolean outlookItem(String name, String type) {

@@ -40,6 +40,17 @@ class DocumentReaderTests {
     }
 
     @Test
+    void readsASingleFileWebPageSavedAsDocTheWayWordAndWebSystemsWriteIt() throws IOException {
+        byte[] mht = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/mail/webarchive/annex2-seed-web-page.doc"));
+        ReadDocument read = READER.read("附件2.doc", mht);
+
+        assertThat(read.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
+        assertThat(Accuracy.mismatches(SampleAnswers.expected(), read.fields())).isEmpty();
+        assertThat(READER.read("broken.mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x--\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).unreadable()).isNotNull();
+    }
+
+    @Test
     void readsEveryAnnex2FieldFromAPdfWithATextLayer() throws IOException {
         ReadDocument read = READER.read("annex2.pdf", fixture("annex2-seed.pdf"));
 

@@ -69,6 +69,16 @@ class MailUnpackerTests {
     }
 
     @Test
+    void unpacksAForwardedMessageTheSenderBase64Encoded() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of("sample-submissions", "01-docx-pair-clean.eml"));
+        UnpackedMail mail = unpacker.unpack(TestMails.from("bureau@nbtest.cn")
+                .attachRaw("message/rfc822", "attachment; filename=\"forwarded.eml\"", original).build());
+        assertThat(mail.attachments()).extracting(MailAttachment::origin).containsOnly("转发邮件");
+        assertThat(mail.attachments()).extracting(MailAttachment::filename)
+                .containsExactlyElementsOf(sample("01-docx-pair-clean.eml").attachments().stream().map(MailAttachment::filename).toList());
+    }
+
+    @Test
     void keepsDuplicateNamesAndMarksInlineImages() throws Exception {
         UnpackedMail mail = sample("10-outlook-duplicate-image001.eml");
         assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::inline).containsExactly(

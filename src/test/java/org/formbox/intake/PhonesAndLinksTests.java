@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and Outlook's winmail.dat.
  */
 @MailboxTest
-@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class PhonesAndLinksTests {
 
     @Autowired
@@ -34,7 +33,7 @@ class PhonesAndLinksTests {
     @Autowired
     SubmissionSearch search;
     @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
+    org.springframework.web.context.WebApplicationContext web;
 
     Mailbox mailbox;
 
@@ -141,6 +140,9 @@ class PhonesAndLinksTests {
         assertThat(detail.documents()).extracting(SubmissionView.Document::unreadable).containsExactly("PHOTO_FORMAT", "PHOTO_FORMAT");
         assertThat(reply(sender)).contains("IMG_0413.HEIC", "手机照片格式", "JPG").doesNotContain("文件格式无法识别");
         // staff read the same reason beside the file, not the code
+        // a MockMvc of the same context: another context would start a second mail server on the same ports
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
         String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/submissions/" + detail.id())
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("staff").roles("STAFF")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -164,6 +166,21 @@ class PhonesAndLinksTests {
         assertThat(detail.findings()).noneMatch(f -> f.rule().startsWith("MAIL-"));
         assertThat(reply(sender)).contains("winmail.dat：Outlook 打包的附件，已取出并读取其中的文件")
                 .contains(files.keySet().iterator().next() + "（来自 winmail.dat）");
+    }
+
+    @Test
+    void aSingleFileWebPageSentAsMessageRfc822IsReadAsTheDocumentItIs() throws Exception {
+        String sender = "xu.lan@nbtest-co.cn";
+        byte[] mht = Files.readAllBytes(Path.of("src/test/resources/mail/webarchive/annex2-seed-web-page.doc"));
+        mailbox.deliver(TestMails.from(sender)
+                .attachRaw("message/rfc822; name=\"annex2.mht\"", "attachment; filename=\"annex2.mht\"", mht).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).singleElement().satisfies(d -> {
+            assertThat(d.filename()).isEqualTo("annex2.mht");
+            assertThat(d.annex()).isEqualTo("ANNEX_2");
+            assertThat(d.fields()).containsEntry("enterprise_name", "宁波甬信精密机械有限公司");
+        });
     }
 
     /** The first bytes of an iPhone's HEIC photo: its {@code ftyp} box, then the start of its {@code meta} box. */
