@@ -62,6 +62,7 @@ final class ContentReader {
             case RTF -> tika(rtf, content);
             case ODF -> tika(odf, content);
             case HTML -> tika(html, content);
+            case MHT -> tika(html, WebArchive.page(content));
             case TEXT -> tika(text, content);
         };
     }

@@ -103,17 +103,6 @@ public final class DocumentReader {
 
     /** @param ocr set once the parse turns to OCR, which is given longer */
     private ReadDocument readNow(byte[] content, AtomicBoolean ocr, ScanContent.Time time) {
-        if (WebArchive.is(content)) {
-            // Word's single-file web page (.mht, or a ".doc" from a web system): its page is read as HTML
-            try {
-                content = WebArchive.page(content);
-            } catch (java.io.IOException e) {
-                return ReadDocument.unreadable(Unreadable.CORRUPT);
-            }
-            if (content == null) {
-                return ReadDocument.unreadable(Unreadable.UNSUPPORTED);
-            }
-        }
         FormatSniffer.Sniffed sniffed = sniffer.sniff(content);
         if (sniffed.problem() != null) {
             return ReadDocument.unreadable(sniffed.problem());

@@ -3,6 +3,8 @@ package org.formbox.extraction;
 /** The document formats the readers handle, as detected from content. */
 enum Format {
     DOCX, DOC, XLSX, XLS, PDF, ODF, RTF, HTML, TEXT,
+    /** A single-file web page (.mht, also a ".doc" some web systems hand out), read through its HTML page. */
+    MHT,
     /** A scan or photo: JPEG, PNG, TIFF, BMP or GIF, read by OCR. */
     IMAGE
 }

@@ -60,6 +60,9 @@ final class FormatSniffer {
         if (head.contains("%PDF-")) {
             return Sniffed.of(Format.PDF);
         }
+        if (WebArchive.is(head)) {
+            return Sniffed.of(Format.MHT);
+        }
         if (head.stripLeading().startsWith("{\\rtf")) {
             return Sniffed.of(Format.RTF);
         }

@@ -30,9 +30,8 @@ final class WebArchive {
     private WebArchive() {
     }
 
-    /** Whether these bytes are a web archive: a MIME header of multipart/related at the very start. */
-    static boolean is(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 2048), StandardCharsets.ISO_8859_1);
+    /** Whether a document starting with this (its first kilobyte, as Latin-1) is a web archive: a MIME header of multipart/related. */
+    static boolean is(String head) {
         String start = head.stripLeading();
         return (start.regionMatches(true, 0, "MIME-Version", 0, 12) || start.regionMatches(true, 0, "From:", 0, 5)
                 || start.regionMatches(true, 0, "Content-Type", 0, 12))
@@ -41,13 +40,18 @@ final class WebArchive {
 
     /**
      * The archive's page as UTF-8 HTML with a byte-order mark (so that its own {@code <meta charset=gb2312>}
-     * no longer decides), or null when it holds no HTML part.
+     * no longer decides).
+     *
+     * @throws IOException when it cannot be read or holds no HTML part
      */
     static byte[] page(byte[] content) throws IOException {
         try {
             MimeMessage archive = new MimeMessage(SESSION, new ByteArrayInputStream(content));
             String html = firstHtml(archive, new int[1]);
-            return html == null ? null : ("\uFEFF" + html).getBytes(StandardCharsets.UTF_8);
+            if (html == null) {
+                throw new IOException("a web archive without an HTML page");
+            }
+            return ("\uFEFF" + html).getBytes(StandardCharsets.UTF_8);
         } catch (MessagingException | RuntimeException e) {
             throw new IOException("unreadable web archive", e);
         }

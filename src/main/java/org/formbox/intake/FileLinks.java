@@ -69,14 +69,14 @@ final class FileLinks {
     static List<Link> in(String html, String text) {
         html = html == null ? null : html.substring(0, Math.min(html.length(), MAX_BODY));
         text = text == null ? null : text.substring(0, Math.min(text.length(), MAX_BODY));
-        String source = html != null && !html.isBlank() ? html : text;
-        if (source == null || source.isBlank()) {
+        boolean useHtml = html != null && !html.isBlank();
+        if (!useHtml && (text == null || text.isBlank())) {
             return List.of();
         }
         // the body as text, each link replaced by a marker, so that the words around a link can be read
         List<String> urls = new ArrayList<>();
         List<String> anchors = new ArrayList<>();
-        String marked = html != null && !html.isBlank() ? markAnchors(html, urls, anchors) : markBare(text, urls, anchors);
+        String marked = useHtml ? markAnchors(html, urls, anchors) : markBare(text, urls, anchors);
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < urls.size() && names.size() < 4 * MAX_LINKS; i++) {
             String url = urls.get(i).strip().replace("&amp;", "&");
@@ -107,12 +107,11 @@ final class FileLinks {
     }
 
     private static String markAnchors(String html, List<String> urls, List<String> anchors) {
-        String body = html;
         StringBuilder out = new StringBuilder();
-        Matcher m = ANCHOR.matcher(body);
+        Matcher m = ANCHOR.matcher(html);
         int last = 0;
         while (urls.size() < MAX_URLS && m.find()) {
-            out.append(body, last, m.start());
+            out.append(html, last, m.start());
             String url = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             String anchor = textOf(m.group(4));
             if (url.regionMatches(true, 0, "http", 0, 4)) {
@@ -124,19 +123,9 @@ final class FileLinks {
             }
             last = m.end();
         }
-        out.append(body.substring(last));
+        out.append(html.substring(last));
         // links written out as text in the HTML (not inside an anchor)
-        String text = textOf(out.toString());
-        StringBuilder all = new StringBuilder();
-        Matcher bare = BARE_URL.matcher(text);
-        last = 0;
-        while (urls.size() < MAX_URLS && bare.find()) {
-            all.append(text, last, bare.start()).append(' ').append(marker(urls.size())).append(' ');
-            urls.add(bare.group());
-            anchors.add("");
-            last = bare.end();
-        }
-        return all.append(text.substring(last)).toString();
+        return markBare(textOf(out.toString()), urls, anchors);
     }
 
     private static String markBare(String text, List<String> urls, List<String> anchors) {

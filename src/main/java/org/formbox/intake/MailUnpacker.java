@@ -97,14 +97,13 @@ public final class MailUnpacker {
             // a web page saved as one file (.mht) is sent as message/rfc822 by some clients: a document, not a forward
             boolean webArchive = filename != null && filename.toLowerCase(Locale.ROOT).matches(".*\\.mht(ml)?$");
             byte[] encodedMessage = type.equals("message/rfc822") ? encodedMessage(part) : null;
-            if (encodedMessage != null && !webArchive) {
-                part(new MimeMessage(session, new ByteArrayInputStream(encodedMessage)),
-                        origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
-                return;
-            }
-            if (type.equals("message/rfc822") && !webArchive && part.getContent() instanceof MimeMessage forwarded) {
-                part(forwarded, origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
-                return;
+            if (type.equals("message/rfc822") && !webArchive) {
+                Object forwarded = encodedMessage != null
+                        ? new MimeMessage(session, new ByteArrayInputStream(encodedMessage)) : part.getContent();
+                if (forwarded instanceof MimeMessage message) {
+                    part(message, origin.isEmpty() ? "转发邮件" : origin + " / 转发邮件", depth + 1);
+                    return;
+                }
             }
             if (filename == null && type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {
                 String text = text(part);

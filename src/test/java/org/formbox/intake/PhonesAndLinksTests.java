@@ -226,22 +226,7 @@ class PhonesAndLinksTests {
 
     private String reply(String sender) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.inboxOf(sender).isEmpty());
-        return plainText(mailbox.inboxOf(sender).get(0));
-    }
-
-    private static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
+        return org.formbox.support.FilledForms.plainText(mailbox.inboxOf(sender).get(0));
     }
 
     private SubmissionView.Detail awaitOne(String sender) {
