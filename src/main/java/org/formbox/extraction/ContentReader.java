@@ -63,6 +63,7 @@ final class ContentReader {
             case ODF -> tika(odf, content);
             case HTML -> tika(html, content);
             case MHT -> tika(html, WebArchive.page(content));
+            case OFD -> OfdContent.read(content);
             case TEXT -> tika(text, content);
         };
     }

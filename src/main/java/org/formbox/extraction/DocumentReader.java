@@ -117,6 +117,10 @@ public final class DocumentReader {
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return ReadDocument.unreadable(ReadFailures.reason(e));
         }
+        if (sniffed.format() == Format.OFD && document.blank()) {
+            // an OFD whose characters were drawn as outlines (no text objects): a picture of the form
+            return ReadDocument.unreadable(Unreadable.SCANNED);
+        }
         boolean scan = sniffed.format() == Format.IMAGE;
         if (sniffed.format() == Format.PDF && ReadFailures.noTextLayer(document)) {
             scan = true;

@@ -87,6 +87,9 @@ final class FormatSniffer {
                 }
                 return Sniffed.not(Unreadable.UNSUPPORTED);
             }
+            if (OfdContent.is(zip)) {
+                return Sniffed.of(Format.OFD);
+            }
             String mimetype = entryText(zip, "mimetype");
             if (mimetype != null && mimetype.startsWith("application/vnd.oasis.opendocument.")) {
                 return Sniffed.of(Format.ODF);

@@ -45,7 +45,7 @@ final class ZipUnpacker {
         this.maxDepth = maxDepth;
     }
 
-    /** A plain zip, 7z or RAR archive, not a .docx, .xlsx or .odt, which are zips too. */
+    /** A plain zip, 7z or RAR archive, not a .docx, .xlsx, .odt or .ofd, which are zips too. */
     boolean isArchive(String name, byte[] bytes) {
         if (sevenZ(bytes) || rar(bytes)) {
             return true;
@@ -55,7 +55,7 @@ final class ZipUnpacker {
         }
         try (ZipFile zip = open(bytes)) {
             return zip.getEntry("[Content_Types].xml") == null && zip.getEntry("mimetype") == null
-                    && zip.getEntry("META-INF/manifest.xml") == null;
+                    && zip.getEntry("META-INF/manifest.xml") == null && zip.getEntry("OFD.xml") == null;
         } catch (IOException | RuntimeException e) {
             // unreadable as a zip: keep it as a file, the reader will say it is corrupt
             return name.toLowerCase(Locale.ROOT).endsWith(".zip");

@@ -62,6 +62,19 @@ class MailUnpackerTests {
     }
 
     @Test
+    void anOfdIsADocumentAndNotAnArchiveToUnpackAloneOrInsideAZip() throws Exception {
+        byte[] ofd = Files.readAllBytes(Path.of("src/test/resources/extraction/ofd/annex2-seed.ofd"));
+        byte[] zip = TestMails.gbkZip(new String[] {"附件2：基本情况调查表.ofd"}, new byte[][] {ofd});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("chen@dongfang-jg.com")
+                .attachRfc2231("附件2.ofd", ofd)
+                .attachRaw("application/zip; name=\"b.zip\"", "attachment; filename=\"b.zip\"", zip).build());
+
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::container)
+                .containsExactly(tuple("附件2.ofd", false), tuple("b.zip", true), tuple("附件2：基本情况调查表.ofd", false));
+        assertThat(mail.attachments().get(2).content()).isEqualTo(ofd);
+    }
+
+    @Test
     void unpacksForwardedMessages() throws Exception {
         assertThat(sample("09-forwarded-rfc822.eml").attachments()).extracting(MailAttachment::filename, MailAttachment::origin)
                 .containsExactly(tuple("附件1 高场磁共振成像关键部件项目实施方案.docx", "转发邮件"),

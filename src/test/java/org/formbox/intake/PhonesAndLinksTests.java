@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * How phones and web mail send files: a photo shown in the body (iPhone Mail), a photo in the phone's
  * own format (HEIC), a file too large for the mail sent as a link (QQ 邮箱的超大附件), a netdisk share,
- * and Outlook's winmail.dat.
+ * Outlook's winmail.dat, and both annexes exported as OFD (WPS's 输出为 OFD) and zipped.
  */
 @MailboxTest
 class PhonesAndLinksTests {
@@ -197,6 +197,25 @@ class PhonesAndLinksTests {
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    @Test
+    void bothAnnexesExportedAsOfdAndZippedAreReadLikeTheirPdfs() throws Exception {
+        String sender = "liming@yongxin.example.cn";
+        Path ofd = Path.of("src/test/resources/extraction/ofd");
+        byte[] zip = TestMails.gbkZip(new String[] {"附件1-项目实施方案.ofd", "附件2-基本情况调查表.ofd"},
+                new byte[][] {Files.readAllBytes(ofd.resolve("annex1-proposal.ofd")), Files.readAllBytes(ofd.resolve("annex2-seed.ofd"))});
+        mailbox.deliver(TestMails.from(sender).subject("甬信精密-科技创新2025申报材料（OFD）").body("老师好，两个附件为OFD格式，见压缩包。")
+                .attachRaw("application/x-zip-compressed; name=\"ofd.zip\"", "attachment; filename=\"ofd.zip\"", zip).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::filename, SubmissionView.Document::annex)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ofd.zip", null),
+                        org.assertj.core.groups.Tuple.tuple("附件1-项目实施方案.ofd", "ANNEX_1"),
+                        org.assertj.core.groups.Tuple.tuple("附件2-基本情况调查表.ofd", "ANNEX_2"));
+        assertThat(detail.findings()).noneSatisfy(f -> assertThat(f.rule()).isIn("MAIL-UNREADABLE", "MAIL-NO-FORMS"));
+        assertThat(reply(sender)).contains("附件1-项目实施方案.ofd", "附件2-基本情况调查表.ofd", "宁波甬信精密机械有限公司")
+                .doesNotContain("无法");
     }
 
     private static boolean tesseract() {
