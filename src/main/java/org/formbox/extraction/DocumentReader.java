@@ -132,8 +132,50 @@ public final class DocumentReader {
             }
         }
         ReadDocument read = classifier.classify(document);
+        if (!scan && read.fields().size() < FEW_FIELDS && EmbeddedPictures.carried(sniffed.format())) {
+            ReadDocument pictured = fromPictures(sniffed.format(), content, document, read, ocr, time);
+            if (pictured != null) {
+                return pictured;
+            }
+        }
         // a scan or photo that OCR could not make into a form: ask for the Word file, never "format unknown"
         return scan && read.annex() == Annex.OTHER ? ReadDocument.unreadable(Unreadable.SCANNED) : read;
+    }
+
+    /** A Word or Excel file with fewer values than this is looked at for a scan of the form pasted into it. */
+    static final int FEW_FIELDS = 3;
+
+    /**
+     * The form as a picture in a document: the stamped form scanned or photographed and pasted into
+     * Word. Its pictures of page size are read by OCR together with the document's own text; that
+     * reading counts when it finds more values. Null when there is no such picture or it finds no
+     * more (a letter with a photo in it stays a letter); a document with no text of its own whose
+     * picture the OCR cannot make into a form is a scan.
+     */
+    private ReadDocument fromPictures(Format format, byte[] content, DocumentContent text, ReadDocument read,
+                                      AtomicBoolean ocr, ScanContent.Time time) {
+        java.util.List<byte[]> pictures = EmbeddedPictures.of(format, content);
+        if (pictures.isEmpty()) {
+            return null;
+        }
+        ocr.set(true);
+        try {
+            DocumentContent scanned = ScanContent.pictures(pictures, time);
+            java.util.List<Grid> grids = new java.util.ArrayList<>(text.grids());
+            grids.addAll(scanned.grids());
+            java.util.List<Line> lines = new java.util.ArrayList<>(text.lines());
+            lines.addAll(scanned.lines());
+            ReadDocument both = classifier.classify(new DocumentContent(grids, lines));
+            if (both.fields().size() > read.fields().size() && both.annex() != Annex.OTHER) {
+                return both;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ReadDocument.unreadable(Unreadable.TIMEOUT);
+        } catch (Exception | OutOfMemoryError e) {
+            // the OCR is missing or failed on the picture: what the text gave stands, unless it is no form
+        }
+        return text.blank() ? ReadDocument.unreadable(Unreadable.SCANNED) : null;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -62,6 +62,24 @@ final class ScanContent {
         return pages(List.of(new PdfPageImage.Scan(image, Double.NaN)), time);
     }
 
+    /** Pictures taken out of a document (a form scanned and pasted into Word), each read as a page. */
+    static DocumentContent pictures(List<byte[]> pictures, Time time) throws IOException, InterruptedException {
+        if (!Tesseract.available()) {
+            throw new OcrUnavailable();
+        }
+        List<PdfPageImage.Scan> pages = new ArrayList<>();
+        for (byte[] picture : pictures.subList(0, Math.min(MAX_PAGES, pictures.size()))) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture));
+            if (image != null) {
+                pages.add(new PdfPageImage.Scan(image, Double.NaN));
+            }
+        }
+        if (pages.isEmpty()) {
+            throw new IOException("no readable picture");
+        }
+        return pages(pages, time);
+    }
+
     static DocumentContent pdf(PDDocument pdf, Time time) throws IOException, InterruptedException {
         if (!Tesseract.available()) {
             throw new OcrUnavailable();
