@@ -55,11 +55,46 @@ final class ScanContent {
     static final boolean REREAD_CELLS = !Boolean.getBoolean("formbox.ocr.noCellRereading");
 
     static DocumentContent image(byte[] content, Time time) throws IOException, InterruptedException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
-        if (image == null) {
-            throw new IOException("not a readable image");
+        return pages(List.of(new PdfPageImage.Scan(decode(content), Double.NaN)), time);
+    }
+
+    /** A picture with more pixels than this is decoded at every n-th pixel: a page needs ~9 MP at 280 dpi. */
+    static final long DECODE_PIXELS = 16_000_000L;
+    /** A picture with more pixels than this is not decoded at all: no camera or scanner makes one. */
+    static final long MAX_PIXELS = 400_000_000L;
+
+    /**
+     * Decodes a picture within bounds its header decides before any pixel is read: a small file can
+     * declare a huge picture (a PNG of zeros inflates to gigabytes), and a 50 MP phone photo is more
+     * than the OCR needs. Larger pictures are subsampled while they are decoded, never held whole.
+     */
+    static BufferedImage decode(byte[] content) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not a readable image");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IOException("picture of " + pixels + " pixels exceeds the maximum of " + MAX_PIXELS);
+                }
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                if (pixels > DECODE_PIXELS) {
+                    int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODE_PIXELS));
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
+                if (image == null) {
+                    throw new IOException("not a readable image");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
         }
-        return pages(List.of(new PdfPageImage.Scan(image, Double.NaN)), time);
     }
 
     /** Pictures taken out of a document (a form scanned and pasted into Word), each read as a page. */
@@ -69,9 +104,10 @@ final class ScanContent {
         }
         List<PdfPageImage.Scan> pages = new ArrayList<>();
         for (byte[] picture : pictures.subList(0, Math.min(MAX_PAGES, pictures.size()))) {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture));
-            if (image != null) {
-                pages.add(new PdfPageImage.Scan(image, Double.NaN));
+            try {
+                pages.add(new PdfPageImage.Scan(decode(picture), Double.NaN));
+            } catch (IOException | RuntimeException unreadable) {
+                // a picture ImageIO cannot decode (EMF, WMF …) or too large: the others are read
             }
         }
         if (pages.isEmpty()) {

@@ -102,6 +102,17 @@ final class HostileMails {
         one("truncated .zip", "附件.zip", cut(Files.readAllBytes(DOCS.resolve("e08-annexes-gbk.zip")), 50));
         thousand();
         one("sparse .xlsx of 1,000,000 rows (SXSSF)", "附件2.xlsx", millionRows());
+        byte[] pictureBomb = org.formbox.support.Pictures.blankPng(30_000, 30_000);
+        one("PNG of 900 megapixels in 110 KB", "附件2.png", pictureBomb);
+        one(".docx holding only a PNG of 900 megapixels", "附件2.docx", docxWith(
+                docxWith(docx, "word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"
+                        .getBytes(StandardCharsets.UTF_8), 0), "word/media/image1.png", pictureBomb, 0));
+        byte[] ofd = Files.readAllBytes(Path.of("src/test/resources/extraction/ofd/annex2-seed.ofd"));
+        one(".ofd bomb: a page of 1 GB", "附件2.ofd", docxWith(ofd, "Doc_0/Pages/Page_0/Content.xml", null, 1L << 30));
+        one(".ofd with advances for 2,000,000,000 characters", "附件2.ofd", docxWith(ofd, "Doc_0/Pages/Page_0/Content.xml",
+                ("<ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content><ofd:Layer ID=\"1\">"
+                        + "<ofd:TextObject ID=\"2\" Boundary=\"0 0 210 297\" Size=\"4\"><ofd:TextCode X=\"0\" Y=\"10\" DeltaX=\"g 2000000000 0.001\">"
+                        + "企".repeat(300_000) + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>").getBytes(StandardCharsets.UTF_8), 0));
         hostileMessages();
     }
 
