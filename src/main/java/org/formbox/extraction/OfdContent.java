@@ -274,7 +274,7 @@ final class OfdContent {
                             at.pageX(x + Math.max(advance, 0), y + size * 0.1), at.pageY(x + Math.max(advance, 0), y + size * 0.1), 1));
                 } else if (!Character.isISOControl(cp)) {
                     if (++chars > MAX_CHARS) {
-                        throw new IOException("OFD holds more than " + MAX_CHARS + " characters");
+                        throw new IOException("OFD text exceeds the maximum of " + MAX_CHARS + " characters");
                     }
                     double width = Math.min(Math.max(advance, size * 0.3), size * 1.2);
                     // the baseline is at y; a character rises about 0.8 of the size above it
@@ -480,7 +480,8 @@ final class OfdContent {
         }
         bytesRead += bytes.length;
         if (bytes.length > MAX_PART_BYTES || bytesRead > MAX_TOTAL_BYTES) {
-            throw new IOException("OFD part too large: " + part);
+            throw new IOException("OFD part " + part + " exceeds the maximum of " + MAX_PART_BYTES + " bytes (or the package "
+                    + MAX_TOTAL_BYTES + ")");
         }
         return XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
     }
