@@ -3,7 +3,8 @@
 # this project's): make-ofd/PdfToOfd.java takes each PDF's text runs (or characters, -DperGlyph=true) at
 # their baselines and its ruling lines with PDFBox, and draws them again through ofdrw's canvas, which
 # writes text objects with TextCode/DeltaX and path objects. outlines-only.ofd is ofdrw's own
-# PDFConverter's output for pdf-template-yt.pdf, which draws every character as an outline.
+# PDFConverter's output for pdf-template-yt.pdf, which draws every character as an outline;
+# scan-template-hx.ofd its ImageConverter's, a scan on a page as a scanner's OFD holds it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 res="$here/../.."
@@ -28,4 +29,16 @@ public class Outlines {
 JAVA
 javac -d "$work" -cp "$cp" "$work/Outlines.java"
 run Outlines "$res/habits/docs/pdf-template-yt.pdf" "$here/outlines-only.ofd"
+cat > "$work/Scan.java" <<'JAVA'
+public class Scan {
+    public static void main(String[] a) throws Exception {
+        try (var c = new org.ofdrw.converter.ofdconverter.ImageConverter(java.nio.file.Path.of(a[1]))) {
+            c.convert(java.nio.file.Path.of(a[0]));
+        }
+        System.out.println(a[0] + " -> " + a[1]);
+    }
+}
+JAVA
+javac -d "$work" -cp "$cp" "$work/Scan.java"
+run Scan "$res/habits/docs/scan-template-hx.jpg" "$here/scan-template-hx.ofd"
 rm -rf "$work"

@@ -118,8 +118,10 @@ public final class DocumentReader {
             return ReadDocument.unreadable(ReadFailures.reason(e));
         }
         if (sniffed.format() == Format.OFD && document.blank()) {
-            // an OFD whose characters were drawn as outlines (no text objects): a picture of the form
-            return ReadDocument.unreadable(Unreadable.SCANNED);
+            // a scanner's OFD (a picture a page) is read by OCR; one whose characters were drawn as
+            // outlines (no text objects, no picture) is a picture of the form no OCR here can take
+            ReadDocument pictured = fromPictures(Format.OFD, content, document, classifier.classify(document), ocr, time);
+            return pictured != null ? pictured : ReadDocument.unreadable(Unreadable.SCANNED);
         }
         boolean scan = sniffed.format() == Format.IMAGE;
         if (sniffed.format() == Format.PDF && ReadFailures.noTextLayer(document)) {

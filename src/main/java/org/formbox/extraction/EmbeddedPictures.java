@@ -23,9 +23,9 @@ import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.usermodel.Picture;
 
 /**
- * The pictures a Word, Excel or OpenDocument file carries that may be the form itself: the stamped
- * and signed form scanned or photographed and pasted into a document, which is then sent as the
- * .docx. Only pictures of at least {@link #MIN_PIXELS} (a logo or a signature is smaller), in their
+ * The pictures a Word, Excel, OpenDocument or OFD file carries that may be the form itself: the
+ * stamped and signed form scanned or photographed and pasted into a document, which is then sent as
+ * the .docx; a scanner's OFD, one picture a page. Only pictures of at least {@link #MIN_PIXELS} (a logo or a signature is smaller), in their
  * order in the file (image1, image2 … as Word numbers them), at most {@link ScanContent#MAX_PAGES}.
  */
 final class EmbeddedPictures {
@@ -42,7 +42,7 @@ final class EmbeddedPictures {
     /** Whether files of this format can carry pictures this class takes out. */
     static boolean carried(Format format) {
         return switch (format) {
-            case DOCX, XLSX, ODF, DOC, XLS -> true;
+            case DOCX, XLSX, ODF, DOC, XLS, OFD -> true;
             default -> false;
         };
     }
@@ -54,6 +54,7 @@ final class EmbeddedPictures {
                 case DOCX -> zipped(content, "word/media/");
                 case XLSX -> zipped(content, "xl/media/");
                 case ODF -> zipped(content, "Pictures/");
+                case OFD -> zipped(content, ""); // the resources' folder is the package's to name (Res/ mostly)
                 case DOC -> word97(content);
                 case XLS -> excel97(content);
                 default -> List.of();
@@ -75,7 +76,7 @@ final class EmbeddedPictures {
         List<byte[]> out = new ArrayList<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-                if (!e.isDirectory() && e.getName().startsWith(folder)) {
+                if (!e.isDirectory() && e.getName().startsWith(folder) && !e.getName().toLowerCase(Locale.ROOT).endsWith(".xml")) {
                     entries.add(e);
                 }
             }

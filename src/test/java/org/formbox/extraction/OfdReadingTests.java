@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.formbox.forms.Annex;
 import org.formbox.forms.FieldValue;
 import org.formbox.forms.Unreadable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The fixtures in {@code extraction/ofd} were written by ofdrw 2.3.6 (an independent OFD writer) from
  * the PDFs beside them, their text redrawn run by run or character by character through its canvas
  * and their borders as path objects ({@code make-ofd.sh}); {@code outlines-only.ofd} is ofdrw's own
- * PDF converter's output, which draws every character as an outline.
+ * PDF converter's output, which draws every character as an outline; {@code scan-template-hx.ofd} is its
+ * image converter's, a habit fixture's scan on a page.
  */
 class OfdReadingTests {
 
@@ -60,6 +62,17 @@ class OfdReadingTests {
         ReadDocument read = READER.read("附件2.ofd", Files.readAllBytes(OFD.resolve("outlines-only.ofd")));
 
         assertThat(read.unreadable()).isEqualTo(Unreadable.SCANNED);
+    }
+
+    @Test
+    void aScannersOfdIsReadByOcrAsThePictureItHolds() throws IOException {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        ReadDocument ofd = READER.read("附件2.ofd", Files.readAllBytes(OFD.resolve("scan-template-hx.ofd")));
+        ReadDocument jpg = READER.read("scan.jpg", Files.readAllBytes(Path.of("src/test/resources/habits/docs/scan-template-hx.jpg")));
+
+        assertThat(ofd.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
+        assertThat(ofd.fields()).hasSizeGreaterThan(40);
+        assertThat(values(ofd.fields())).isEqualTo(values(jpg.fields()));
     }
 
     @Test
