@@ -125,9 +125,11 @@ public final class MailUnpacker {
             }
             String name = filename != null ? filename : generatedName(type);
             if (OutlookContainers.isTnef(bytes) || outlookItem(name, type) && OutlookContainers.isMsg(bytes)) {
-                outlook(name, bytes, origin);
+                outlook(name, bytes, origin, depth);
             } else if (zips.isArchive(name, bytes)) {
-                attachments.addAll(zips.unpack(name, bytes, origin));
+                archive(name, bytes, origin, depth);
+            } else if (savedMail(name, bytes)) {
+                saved(name, bytes, origin, depth);
             } else {
                 boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
                         || Part.INLINE.equalsIgnoreCase(disposition(part)));
@@ -135,8 +137,37 @@ public final class MailUnpacker {
             }
         }
 
+        /**
+         * An archive's entries; mails saved as files among them (a district bureau zips the .eml or .msg
+         * files of the enterprises' mails) are opened like forwards, their attachments read.
+         */
+        private void archive(String name, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
+            for (MailAttachment a : zips.unpack(name, bytes, origin)) {
+                if (a.container() || a.problem() != null) {
+                    attachments.add(a);
+                } else if (outlookItem(a.filename(), "") && OutlookContainers.isMsg(a.content())) {
+                    outlook(a.filename(), a.content(), a.origin(), depth + 1);
+                } else if (savedMail(a.filename(), a.content())) {
+                    saved(a.filename(), a.content(), a.origin(), depth + 1);
+                } else {
+                    attachments.add(a);
+                }
+            }
+        }
+
+        /** A mail saved as a file (.eml): kept as the container it is, then walked like a forward. */
+        private void saved(String name, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
+            if (depth >= MAX_DEPTH) {
+                attachments.add(new MailAttachment(name, "message/rfc822", bytes, origin, null, false));
+                return;
+            }
+            attachments.add(new MailAttachment(name, SAVED_MAIL_TYPE, bytes, origin, null, true));
+            part(new MimeMessage(session, new ByteArrayInputStream(bytes)), origin.isEmpty() ? name : origin + " / " + name,
+                    depth + 1);
+        }
+
         /** A winmail.dat or an attached Outlook item, followed by the files it holds; if it cannot be opened, a file to read. */
-        private void outlook(String name, byte[] bytes, String origin) {
+        private void outlook(String name, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
             boolean tnef = OutlookContainers.isTnef(bytes);
             List<OutlookContainers.File> files;
             try {
@@ -149,8 +180,12 @@ public final class MailUnpacker {
                     bytes, origin, null, true));
             String here = origin.isEmpty() ? name : origin + " / " + name;
             for (OutlookContainers.File f : files) {
-                if (zips.isArchive(f.name(), f.content())) {
-                    attachments.addAll(zips.unpack(f.name(), f.content(), here));
+                if (depth < MAX_DEPTH && outlookItem(f.name(), "") && OutlookContainers.isMsg(f.content())) {
+                    outlook(f.name(), f.content(), here, depth + 1); // a mail attached to an Outlook item
+                } else if (zips.isArchive(f.name(), f.content())) {
+                    archive(f.name(), f.content(), here, depth + 1);
+                } else if (savedMail(f.name(), f.content())) {
+                    saved(f.name(), f.content(), here, depth + 1);
                 } else {
                     attachments.add(new MailAttachment(f.name(), "application/octet-stream", f.content(), here, null, false));
                 }
@@ -207,6 +242,26 @@ public final class MailUnpacker {
             }
         }
         return n > 0;
+    }
+
+    /** The content type under which a mail saved as a file and opened is kept. */
+    static final String SAVED_MAIL_TYPE = "message/rfc822; x-formbox=saved-mail";
+
+    /**
+     * Whether a file is a mail saved by a mail program (.eml: Foxmail, Thunderbird, QQ 邮箱's 导出): named
+     * so, and starting with a block of mail headers that has a From or a Date.
+     */
+    static boolean savedMail(String name, byte[] bytes) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".eml") || bytes.length < 16) {
+            return false;
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n\r\n") >= 0 ? head.indexOf("\r\n\r\n") : head.indexOf("\n\n");
+        if (end < 0 || !head.matches("(?s)^[\\x21-\\x39\\x3B-\\x7E]+:.*")) {
+            return false; // not a header block
+        }
+        String headers = "\n" + head.substring(0, end).toLowerCase(Locale.ROOT);
+        return (headers.contains("\nfrom:") || headers.contains("\ndate:"));
     }
 
     private static boolean outlookItem(String name, String type) {

@@ -60,7 +60,8 @@ public class ReplyComposer {
         for (SubmissionView.Document d : s.documents()) {
             if (d.container()) {
                 documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), outlook(d)
-                        ? "Outlook 打包的附件，已取出并读取其中的文件" : "压缩包，已解压并读取其中的文件"));
+                        ? "Outlook 打包的附件，已取出并读取其中的文件" : savedMail(d) ? "保存的邮件，已打开并读取其中的附件"
+                        : "压缩包，已解压并读取其中的文件"));
             } else {
                 documents.add(new ReplyContent.DocumentLine(d.filename(), d.origin(), readAs(d)));
             }
@@ -119,6 +120,10 @@ public class ReplyComposer {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static boolean savedMail(SubmissionView.Document d) {
+        return d.contentType() != null && d.contentType().startsWith("message/rfc822");
     }
 
     private static boolean outlook(SubmissionView.Document d) {

@@ -75,6 +75,44 @@ class MailUnpackerTests {
     }
 
     @Test
+    void mailsSavedAsFilesAndZippedByADistrictBureauAreOpenedLikeForwards() throws Exception {
+        byte[] first = Files.readAllBytes(Path.of("sample-submissions", "01-docx-pair-clean.eml"));
+        byte[] second = Files.readAllBytes(Path.of("sample-submissions", "05-foxmail-gbk-names.eml"));
+        byte[] notAMail = "企业名单：\r\n1. 宁波明睿智能装备有限公司\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] zip = TestMails.gbkZip(new String[] {"企业一.eml", "企业二.eml", "名单.eml"}, new byte[][] {first, second, notAMail});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("kjj@yinzhou.gov.cn").subject("鄞州区科技局汇总：科技创新2025申报材料")
+                .attachRaw("application/zip; name=\"hz.zip\"", "attachment; filename=\"hz.zip\"", zip).build());
+
+        UnpackedMail alone = unpacker.unpack(first);
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::origin, MailAttachment::container)
+                .startsWith(tuple("hz.zip", "", true), tuple("企业一.eml", "hz.zip", true))
+                .contains(tuple(alone.attachments().get(0).filename(), "hz.zip / 企业一.eml", false),
+                        tuple(alone.attachments().get(1).filename(), "hz.zip / 企业一.eml", false),
+                        tuple("企业二.eml", "hz.zip", true),
+                        tuple("附件2：宁波明睿智能装备有限公司基本情况调查表.docx", "hz.zip / 企业二.eml", false),
+                        tuple("名单.eml", "hz.zip", false));
+        assertThat(mail.attachments().stream().filter(a -> a.filename().equals(alone.attachments().get(0).filename()))
+                .findFirst().orElseThrow().content()).isEqualTo(alone.attachments().get(0).content());
+        assertThat(mail.subject()).isEqualTo("鄞州区科技局汇总：科技创新2025申报材料");
+        assertThat(mail.sender()).isEqualTo("kjj@yinzhou.gov.cn");
+    }
+
+    @Test
+    void anOutlookItemInsideAZipIsOpened() throws Exception {
+        byte[] annex = unpacker.unpack(Files.readAllBytes(Path.of("sample-submissions", "01-docx-pair-clean.eml")))
+                .attachments().get(1).content();
+        byte[] msg = org.formbox.support.OutlookFiles.msg("宁波测试有限公司申报材料", java.util.Map.of("附件2.docx", annex));
+        byte[] zip = TestMails.gbkZip(new String[] {"宁波测试有限公司.msg"}, new byte[][] {msg});
+        UnpackedMail mail = unpacker.unpack(TestMails.from("kjj@beilun.gov.cn")
+                .attachRaw("application/zip; name=\"bl.zip\"", "attachment; filename=\"bl.zip\"", zip).build());
+
+        assertThat(mail.attachments()).extracting(MailAttachment::filename, MailAttachment::origin, MailAttachment::container)
+                .containsExactly(tuple("bl.zip", "", true), tuple("宁波测试有限公司.msg", "bl.zip", true),
+                        tuple("附件2.docx", "bl.zip / 宁波测试有限公司.msg", false));
+        assertThat(mail.attachments().get(2).content()).isEqualTo(annex);
+    }
+
+    @Test
     void unpacksForwardedMessages() throws Exception {
         assertThat(sample("09-forwarded-rfc822.eml").attachments()).extracting(MailAttachment::filename, MailAttachment::origin)
                 .containsExactly(tuple("附件1 高场磁共振成像关键部件项目实施方案.docx", "转发邮件"),

@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * How phones and web mail send files: a photo shown in the body (iPhone Mail), a photo in the phone's
  * own format (HEIC), a file too large for the mail sent as a link (QQ 邮箱的超大附件), a netdisk share,
- * Outlook's winmail.dat, and both annexes exported as OFD (WPS's 输出为 OFD) and zipped.
+ * Outlook's winmail.dat, both annexes exported as OFD (WPS's 输出为 OFD) and zipped, and a district
+ * bureau's zip of the enterprises' mails saved as .eml files.
  */
 @MailboxTest
 class PhonesAndLinksTests {
@@ -216,6 +217,21 @@ class PhonesAndLinksTests {
         assertThat(detail.findings()).noneSatisfy(f -> assertThat(f.rule()).isIn("MAIL-UNREADABLE", "MAIL-NO-FORMS"));
         assertThat(reply(sender)).contains("附件1-项目实施方案.ofd", "附件2-基本情况调查表.ofd", "宁波甬信精密机械有限公司")
                 .doesNotContain("无法");
+    }
+
+    @Test
+    void aDistrictBureausZipOfSavedMailsIsOpenedAndTheirAttachmentsRead() throws Exception {
+        String sender = "keji@zhenhai.gov.cn";
+        byte[] saved = Files.readAllBytes(Path.of("sample-submissions", "01-docx-pair-clean.eml"));
+        byte[] zip = TestMails.gbkZip(new String[] {"企业来信.eml"}, new byte[][] {saved});
+        mailbox.deliver(TestMails.from(sender).subject("镇海区科技局转报：科技创新2025申报材料").body("各企业来信已打包。")
+                .attachRaw("application/zip; name=\"zh.zip\"", "attachment; filename=\"zh.zip\"", zip).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender);
+        assertThat(detail.documents()).extracting(SubmissionView.Document::annex).containsSubsequence("ANNEX_1", "ANNEX_2");
+        assertThat(detail.documents()).filteredOn(d -> "ANNEX_2".equals(d.annex())).singleElement()
+                .satisfies(d -> assertThat(d.origin()).isEqualTo("zh.zip / 企业来信.eml"));
+        assertThat(reply(sender)).contains("企业来信.eml", "保存的邮件，已打开并读取其中的附件");
     }
 
     private static boolean tesseract() {
