@@ -90,7 +90,7 @@ final class ScanContent {
                 if (image == null) {
                     throw new IOException("not a readable image");
                 }
-                return image;
+                return upright(image, orientation(content));
             } finally {
                 reader.dispose();
             }
@@ -114,6 +114,55 @@ final class ScanContent {
             throw new IOException("no readable picture");
         }
         return pages(pages, time);
+    }
+
+    /**
+     * The EXIF orientation of a photo (1–8; 1 when it has none or it cannot be read): phones store a
+     * portrait shot as the sensor's landscape pixels and say so here, and ImageIO ignores it.
+     */
+    static int orientation(byte[] content) {
+        try {
+            com.drew.metadata.Metadata metadata = com.drew.imaging.ImageMetadataReader.readMetadata(
+                    new ByteArrayInputStream(content), content.length);
+            com.drew.metadata.exif.ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class);
+            if (ifd0 != null && ifd0.containsTag(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION)) {
+                int o = ifd0.getInt(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION);
+                return o >= 1 && o <= 8 ? o : 1;
+            }
+        } catch (Exception | StackOverflowError e) {
+            // no metadata it can read: as stored
+        }
+        return 1;
+    }
+
+    /** The picture turned (and mirrored) the way its EXIF orientation says it is shown. */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation >= 5;
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+        switch (orientation) {
+            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
+            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
+            case 4 -> { t.translate(0, h); t.scale(1, -1); }
+            case 5 -> { t.rotate(Math.PI / 2); t.scale(1, -1); }
+            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
+            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(-Math.PI / 2); }
+            default -> { t.translate(0, w); t.rotate(-Math.PI / 2); }
+        }
+        int type = image.getType() == BufferedImage.TYPE_CUSTOM || image.getType() == BufferedImage.TYPE_BYTE_BINARY
+                || image.getType() == BufferedImage.TYPE_BYTE_INDEXED ? BufferedImage.TYPE_INT_RGB : image.getType();
+        BufferedImage turned = new BufferedImage(swap ? h : w, swap ? w : h, type);
+        java.awt.Graphics2D g = turned.createGraphics();
+        try {
+            g.drawImage(image, t, null);
+        } finally {
+            g.dispose();
+        }
+        return turned;
     }
 
     static DocumentContent pdf(PDDocument pdf, Time time) throws IOException, InterruptedException {

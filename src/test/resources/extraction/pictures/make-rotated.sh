@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# A phone photo stored as phones store a portrait shot: the sensor's landscape pixels with EXIF
+# Orientation 6 ("turn 90° clockwise to show"). jpegtran (libjpeg-turbo-progs) turns the habit
+# fixture's upright photo losslessly, exiftool (libimage-exiftool-perl) writes the tag.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+photo="$here/../../habits/docs/photo-own-layout-yt.jpg"
+jpegtran -trim -rotate 270 "$photo" > "$here/photo-exif-orientation-6.jpg"
+exiftool -q -overwrite_original -n -Orientation=6 -Make=Xiaomi -Model="Redmi K60" "$here/photo-exif-orientation-6.jpg"
+# the same photo upright, as the phone shows it (both turns lossless: the same pixels)
+jpegtran -trim -rotate 90 "$here/photo-exif-orientation-6.jpg" > "$here/photo-upright.jpg"
+exiftool -q -overwrite_original -n -Orientation= "$here/photo-upright.jpg" || true
