@@ -10,3 +10,6 @@ exiftool -q -overwrite_original -n -Orientation=6 -Make=Xiaomi -Model="Redmi K60
 # the same photo upright, as the phone shows it (both turns lossless: the same pixels)
 jpegtran -trim -rotate 90 "$here/photo-exif-orientation-6.jpg" > "$here/photo-upright.jpg"
 exiftool -q -overwrite_original -n -Orientation= "$here/photo-upright.jpg" || true
+# the same photo lying on its side without any EXIF orientation (the phone held turned, a page fed
+# sideways): the content turned 270° clockwise
+jpegtran -trim -rotate 270 "$here/photo-upright.jpg" > "$here/photo-sideways.jpg"

@@ -58,6 +58,25 @@ final class ScanContent {
         return pages(List.of(new PdfPageImage.Scan(decode(content), Double.NaN)), time);
     }
 
+    /**
+     * A page that lies on its side (wider than tall: the call's forms are upright A4, so a photo taken
+     * with the phone turned, or a page fed sideways) turned upright as tesseract's orientation
+     * detection says; an upright page is not looked at, which keeps a second run off every scan.
+     */
+    private static PdfPageImage.Scan standing(PdfPageImage.Scan scan, Time time) throws IOException, InterruptedException {
+        BufferedImage image = scan.image();
+        if (image.getWidth() <= 1.15 * image.getHeight()) {
+            return scan;
+        }
+        int turn = Tesseract.uprightTurn(image, time.deadline());
+        return switch (turn) {
+            case 90 -> new PdfPageImage.Scan(upright(image, 6), scan.dpi());
+            case 180 -> new PdfPageImage.Scan(upright(image, 3), scan.dpi());
+            case 270 -> new PdfPageImage.Scan(upright(image, 8), scan.dpi());
+            default -> scan;
+        };
+    }
+
     /** A picture with more pixels than this is decoded at every n-th pixel: a page needs ~9 MP at 280 dpi. */
     static final long DECODE_PIXELS = 16_000_000L;
     /** A picture with more pixels than this is not decoded at all: no camera or scanner makes one. */
@@ -189,6 +208,7 @@ final class ScanContent {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
+            image = standing(image, time);
             boolean bilevel = BilevelPage.bilevel(image.image());
             PageImage.Prepared prepared = PageImage.prepared(image.image(), image.dpi());
             BufferedImage page = prepared.page();

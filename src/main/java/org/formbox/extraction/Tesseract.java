@@ -132,6 +132,70 @@ final class Tesseract {
     }
 
     /**
+     * How many degrees clockwise a page must be turned to stand upright (0, 90, 180 or 270), by
+     * tesseract's orientation and script detection ({@code --psm 0}, the {@code osd} data); 0 when the
+     * data is missing or the detection is unsure. The page is looked at scaled down to 1,600 pixels.
+     */
+    static int uprightTurn(BufferedImage page, long deadline) throws IOException, InterruptedException {
+        if (!hasLanguage("osd")) {
+            return 0;
+        }
+        double scale = Math.min(1, 1600.0 / Math.max(page.getWidth(), page.getHeight()));
+        BufferedImage small = new BufferedImage(Math.max(1, (int) (page.getWidth() * scale)),
+                Math.max(1, (int) (page.getHeight() * scale)), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(page, 0, 0, small.getWidth(), small.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        Path dir = Files.createTempDirectory("formbox-osd");
+        Path image = dir.resolve("page.png");
+        Path out = dir.resolve("osd.txt");
+        OcrSlots.SHARED.acquire(deadline);
+        try {
+            ImageIO.write(small, "png", image.toFile());
+            run(List.of(COMMAND, image.toString(), "stdout", "--psm", "0"), out, deadline);
+            return turn(Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            OcrSlots.SHARED.release();
+            Files.deleteIfExists(image);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Detections less sure than this leave the page as it is. Low, since only pages wider than tall
+     * are asked about, and the forms are upright A4: such a page is most likely on its side.
+     */
+    static final double OSD_CONFIDENCE = 1.0;
+
+    /** The turn from tesseract's OSD report ("Rotate: 90", "Orientation confidence: 5.2"). */
+    static int turn(String report) {
+        int rotate = 0;
+        double confidence = 0;
+        for (String line : report.lines().toList()) {
+            String[] kv = line.split(":", 2);
+            if (kv.length != 2) {
+                continue;
+            }
+            try {
+                switch (kv[0].strip()) {
+                    case "Rotate" -> rotate = Integer.parseInt(kv[1].strip());
+                    case "Orientation confidence" -> confidence = Double.parseDouble(kv[1].strip());
+                    default -> {
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return confidence >= OSD_CONFIDENCE && (rotate == 90 || rotate == 180 || rotate == 270) ? rotate : 0;
+    }
+
+    /**
      * Runs tesseract with its output to a file (so that the deadline holds even when the program
      * hangs without output), one thread, until it ends or the deadline (System.nanoTime) or
      * {@value #PAGE_SECONDS} s pass; then the process is gone either way.

@@ -39,6 +39,25 @@ class PhotoOrientationTests {
     }
 
     @Test
+    void aPhotoLyingOnItsSideWithoutExifIsTurnedAsTheOcrsOrientationDetectionSays() throws IOException {
+        Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        ReadDocument sideways = new DocumentReader().read("IMG_0042.jpg", Files.readAllBytes(PICTURES.resolve("photo-sideways.jpg")));
+        ReadDocument upright = new DocumentReader().read("upright.jpg", Files.readAllBytes(PICTURES.resolve("photo-upright.jpg")));
+
+        assertThat(sideways.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
+        assertThat(values(sideways.fields())).isEqualTo(values(upright.fields()));
+    }
+
+    @Test
+    void readsTheTurnFromTesseractsOrientationReport() {
+        assertThat(Tesseract.turn("Page number: 0\nOrientation in degrees: 90\nRotate: 270\nOrientation confidence: 5.32\n"
+                + "Script: Han\nScript confidence: 3.1\n")).isEqualTo(270);
+        assertThat(Tesseract.turn("Rotate: 90\nOrientation confidence: 0.4\n")).isZero();
+        assertThat(Tesseract.turn("Rotate: 0\nOrientation confidence: 9\n")).isZero();
+        assertThat(Tesseract.turn("Too few characters. Skipping this page\n")).isZero();
+    }
+
+    @Test
     void theDecodedPictureIsTurned() throws IOException {
         BufferedImage decoded = ScanContent.decode(Files.readAllBytes(PICTURES.resolve("photo-exif-orientation-6.jpg")));
         BufferedImage upright = ScanContent.decode(Files.readAllBytes(PICTURES.resolve("photo-upright.jpg")));
