@@ -13,3 +13,5 @@ exiftool -q -overwrite_original -n -Orientation= "$here/photo-upright.jpg" || tr
 # the same photo lying on its side without any EXIF orientation (the phone held turned, a page fed
 # sideways): the content turned 270° clockwise
 jpegtran -trim -rotate 270 "$here/photo-upright.jpg" > "$here/photo-sideways.jpg"
+# a scan fed into the scanner upside down (its last row of blocks is not whole: not turned exactly there)
+jpegtran -rotate 180 "$here/../../habits/docs/scan-template-hx.jpg" > "$here/scan-upside-down.jpg"

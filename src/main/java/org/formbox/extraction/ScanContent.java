@@ -208,28 +208,21 @@ final class ScanContent {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            image = standing(image, time);
-            boolean bilevel = BilevelPage.bilevel(image.image());
-            PageImage.Prepared prepared = PageImage.prepared(image.image(), image.dpi());
-            BufferedImage page = prepared.page();
-            List<Ruling> rulings = prepared.rulings();
-            List<Grid> best;
-            List<Box> bestWords;
-            BufferedImage clean = PageImage.withoutRulings(page, rulings);
-            try (Tesseract.Page ocr = new Tesseract.Page(clean)) {
-                long started = System.nanoTime();
-                bestWords = ocr.read(Tesseract.Binarisation.GLOBAL, time.deadline());
-                best = BoxTables.grids(bestWords, rulings, true);
-                long took = System.nanoTime() - started;
-                if (secondReading(bilevel, bestWords, took, time)) {
-                    List<Box> words = ocr.read(Tesseract.Binarisation.LOCAL, time.deadline());
-                    best = better(best, BoxTables.grids(words, rulings, true));
-                    bestWords = score(words) > score(bestWords) ? words : bestWords;
+            PdfPageImage.Scan scan = standing(image, time);
+            PageReading reading = readPage(scan, time);
+            if (scan == image && littleRead(reading.words())) {
+                // little that reads: the page may be upside down (fed so into the scanner or the fax)
+                int turn = Tesseract.uprightTurn(image.image(), time.deadline());
+                if (turn != 0) {
+                    PageReading turned = readPage(new PdfPageImage.Scan(upright(image.image(), turn == 90 ? 6 : turn == 180 ? 3 : 8),
+                            image.dpi()), time);
+                    if (sureCjk(turned.words()) > sureCjk(reading.words())) {
+                        reading = turned;
+                    }
                 }
             }
-            if (REREAD_CELLS) {
-                best = CellRereading.reread(clean, best, rulings, time);
-            }
+            List<Grid> best = reading.grids();
+            List<Box> bestWords = reading.words();
             grids.addAll(best);
             for (List<Box> line : BoxTables.lines(bestWords)) {
                 StringBuilder sb = new StringBuilder();
@@ -245,6 +238,58 @@ final class ScanContent {
             }
         }
         return new DocumentContent(grids, lines);
+    }
+
+    /** What one page gives: its tables and its words. */
+    private record PageReading(List<Grid> grids, List<Box> words) {
+    }
+
+    private static PageReading readPage(PdfPageImage.Scan image, Time time) throws IOException, InterruptedException {
+        boolean bilevel = BilevelPage.bilevel(image.image());
+        PageImage.Prepared prepared = PageImage.prepared(image.image(), image.dpi());
+        BufferedImage page = prepared.page();
+        List<Ruling> rulings = prepared.rulings();
+        List<Grid> best;
+        List<Box> bestWords;
+        BufferedImage clean = PageImage.withoutRulings(page, rulings);
+        try (Tesseract.Page ocr = new Tesseract.Page(clean)) {
+            long started = System.nanoTime();
+            bestWords = ocr.read(Tesseract.Binarisation.GLOBAL, time.deadline());
+            best = BoxTables.grids(bestWords, rulings, true);
+            long took = System.nanoTime() - started;
+            if (secondReading(bilevel, bestWords, took, time)) {
+                List<Box> words = ocr.read(Tesseract.Binarisation.LOCAL, time.deadline());
+                best = better(best, BoxTables.grids(words, rulings, true));
+                bestWords = score(words) > score(bestWords) ? words : bestWords;
+            }
+        }
+        if (REREAD_CELLS) {
+            best = CellRereading.reread(clean, best, rulings, time);
+        }
+        return new PageReading(best, bestWords);
+    }
+
+    /**
+     * Fewer sure Chinese characters than this on a page: an upright page of the forms gives 155–414 (a
+     * 150 dpi fax, a photo, a scan), the same scan upside down 57 (misreadings tesseract is sure of).
+     */
+    static final int LITTLE_READ = 100;
+
+    private static boolean littleRead(List<Box> words) {
+        return sureCjk(words) < LITTLE_READ;
+    }
+
+    /** The Chinese characters of the words tesseract was sure of (confidence 0.6 or more). */
+    private static int sureCjk(List<Box> words) {
+        int n = 0;
+        for (Box b : words) {
+            if (b.confidence() >= 0.6) {
+                for (int i = 0; i < b.text().length(); i++) {
+                    n += Text.cjk(b.text().charAt(i)) ? 1 : 0;
+                }
+            }
+        }
+        return n;
     }
 
     /**
