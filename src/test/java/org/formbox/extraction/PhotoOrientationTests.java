@@ -41,6 +41,7 @@ class PhotoOrientationTests {
     @Test
     void aPhotoLyingOnItsSideWithoutExifIsTurnedAsTheOcrsOrientationDetectionSays() throws IOException {
         Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        Assumptions.assumeTrue(Tesseract.hasLanguage("osd"), "tesseract has no orientation data (osd)");
         ReadDocument sideways = new DocumentReader().read("IMG_0042.jpg", Files.readAllBytes(PICTURES.resolve("photo-sideways.jpg")));
         ReadDocument upright = new DocumentReader().read("upright.jpg", Files.readAllBytes(PICTURES.resolve("photo-upright.jpg")));
 
@@ -51,6 +52,7 @@ class PhotoOrientationTests {
     @Test
     void aScanFedUpsideDownIsTurnedWhenItsFirstReadingFindsLittle() throws IOException {
         Assumptions.assumeTrue(Tesseract.available(), "tesseract with chi_sim is not installed");
+        Assumptions.assumeTrue(Tesseract.hasLanguage("osd"), "tesseract has no orientation data (osd)");
         ReadDocument upsideDown = new DocumentReader().read("scan.jpg", Files.readAllBytes(PICTURES.resolve("scan-upside-down.jpg")));
         ReadDocument upright = new DocumentReader().read("scan.jpg",
                 Files.readAllBytes(Path.of("src/test/resources/habits/docs/scan-template-hx.jpg")));
