@@ -148,9 +148,12 @@ public class ReplyComposer {
         String what = form.name();
         // a proposal's required entries are its outline sections
         String unit = form.kind().equals("proposal") ? "项内容" : "项";
+        // a scan's or photo's gaps are no errors (the OCR may have missed them): the sender is asked to check
+        boolean scanned = d.provenance() != null && d.provenance().values().stream().anyMatch(p -> "OCR".equals(p.source()));
         return filled == required.size()
                 ? "已按" + what + "读取，必填的 " + required.size() + " " + unit + "都已找到"
-                : "已按" + what + "读取，必填的 " + required.size() + " " + unit + "中找到 " + filled + " 项，其余见下面需要更正的问题";
+                : "已按" + what + "读取，必填的 " + required.size() + " " + unit + "中找到 " + filled + " 项，其余"
+                        + (scanned ? "未能从图像中识别，见下面请您确认的事项" : "见下面需要更正的问题");
     }
 
     private static List<ReplyContent.ValueLine> values(List<SubmissionView.Document> documents) {

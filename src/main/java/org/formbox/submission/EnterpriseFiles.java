@@ -323,8 +323,8 @@ public class EnterpriseFiles {
     private Map<Long, Map<String, FieldValue>> everyValue(Object[] id, String docsOnly) {
         Map<Long, Map<String, FieldValue>> values = new HashMap<>();
         jdbc.sql("""
-                select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text from field_value v
-                join file_document f on f.document_id = v.document_id""" + docsOnly + " order by v.id")
+                select v.document_id, v.field_key, v.text_value, v.num_value, v.raw_text, v.value_source, v.confidence
+                from field_value v join file_document f on f.document_id = v.document_id""" + docsOnly + " order by v.id")
                 .params(id).query(rs -> {
                     put(values, rs);
                 });
@@ -353,7 +353,8 @@ public class EnterpriseFiles {
             return values;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(current.size(), "?"));
-        jdbc.sql("select document_id, field_key, text_value, num_value, raw_text from field_value where document_id in ("
+        jdbc.sql("select document_id, field_key, text_value, num_value, raw_text, value_source, confidence from field_value"
+                + " where document_id in ("
                 + marks + ") order by id").params(current).query(rs -> {
                     put(values, rs);
                 });
@@ -363,9 +364,24 @@ public class EnterpriseFiles {
     private static final Comparator<Row> ARRIVAL_ROWS = Comparator.comparing(Row::receivedAt)
             .thenComparingLong(Row::submissionId).thenComparingLong(Row::documentId);
 
+    /**
+     * One stored value with where it was read from: the file's checks must treat a value OCR read (or
+     * missed) as the submission's did, so a scan's gaps are not errors in the file either.
+     */
     private static void put(Map<Long, Map<String, FieldValue>> values, ResultSet rs) throws SQLException {
+        String source = rs.getString(6);
+        BigDecimal confidence = rs.getBigDecimal(7);
         values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
-                new FieldValue(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)));
+                new FieldValue(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
+                        source == null ? null : valueSource(source), confidence == null ? null : confidence.doubleValue()));
+    }
+
+    private static org.formbox.forms.ValueSource valueSource(String name) {
+        try {
+            return org.formbox.forms.ValueSource.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean late(Instant completedAt) {

@@ -234,6 +234,21 @@ class PhonesAndLinksTests {
         assertThat(reply(sender)).contains("企业来信.eml", "保存的邮件，已打开并读取其中的附件");
     }
 
+    @Test
+    void aPhotographedFormsGapsAreNoCorrectionsInTheEnterprisesFileEither() throws Exception {
+        Assumptions.assumeTrue(tesseract(), "tesseract with chi_sim is not installed");
+        String sender = "zhou.min@yongtai-auto.cn";
+        byte[] photo = Files.readAllBytes(Path.of("src/test/resources/extraction/pictures/photo-exif-orientation-6.jpg"));
+        mailbox.deliver(TestMails.from(sender).subject("附件2照片").attachRfc2231("IMG_20261203_091501.jpg", photo).build(), sender);
+
+        SubmissionView.Detail detail = awaitOne(sender, Duration.ofSeconds(90));
+        assertThat(detail.documents()).extracting(SubmissionView.Document::annex).containsExactly("ANNEX_2");
+        String reply = reply(sender);
+        // the photo's form has no contact rows and no yearly table: the sender is asked for the Word file,
+        // and neither the submission nor the enterprise's file calls the fields OCR did not find errors
+        assertThat(reply).contains("未能清晰识别", "其余未能从图像中识别").doesNotContain("需更正").doesNotContain("需要更正");
+    }
+
     private static boolean tesseract() {
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
