@@ -152,7 +152,7 @@ final class BoxTables {
         return new Cell(ocr ? OcrText.brackets(text) : text, left, right, false, origin);
     }
 
-    private static String lineText(List<Box> line, boolean ocr) {
+    static String lineText(List<Box> line, boolean ocr) {
         StringBuilder sb = new StringBuilder();
         Box previous = null;
         for (Box b : line) {

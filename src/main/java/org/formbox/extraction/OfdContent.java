@@ -359,16 +359,11 @@ final class OfdContent {
         }
     }
 
-    /** The running text: characters on one baseline make a line. */
+    /** The running text: characters on one baseline make a line, joined as a PDF's cells are. */
     private static List<Line> lines(List<Box> glyphs) {
         List<Line> lines = new ArrayList<>();
         for (List<Box> line : BoxTables.lines(glyphs)) {
-            StringBuilder sb = new StringBuilder();
-            Box previous = null;
-            for (Box b : line) {
-                sb.append(b.text());
-            }
-            String text = sb.toString().replaceAll("\\s+", " ").strip();
+            String text = BoxTables.lineText(line, false);
             if (!text.isEmpty()) {
                 lines.add(new Line(text, false));
             }

@@ -59,22 +59,24 @@ final class ScanContent {
     }
 
     /**
-     * A page that lies on its side (wider than tall: the call's forms are upright A4, so a photo taken
-     * with the phone turned, or a page fed sideways) turned upright as tesseract's orientation
-     * detection says; an upright page is not looked at, which keeps a second run off every scan.
+     * Whether a page lies on its side: wider than tall, where the call's forms are upright A4 (a photo
+     * taken with the phone turned, a page fed sideways). Such a page is turned as tesseract's
+     * orientation detection says before it is read; an upright page is not asked about first, which
+     * keeps a second run off every scan.
      */
-    private static PdfPageImage.Scan standing(PdfPageImage.Scan scan, Time time) throws IOException, InterruptedException {
-        BufferedImage image = scan.image();
-        if (image.getWidth() <= 1.15 * image.getHeight()) {
-            return scan;
-        }
-        int turn = Tesseract.uprightTurn(image, time.deadline());
-        return switch (turn) {
-            case 90 -> new PdfPageImage.Scan(upright(image, 6), scan.dpi());
-            case 180 -> new PdfPageImage.Scan(upright(image, 3), scan.dpi());
-            case 270 -> new PdfPageImage.Scan(upright(image, 8), scan.dpi());
-            default -> scan;
+    private static boolean lying(PdfPageImage.Scan scan) {
+        return scan.image().getWidth() > 1.15 * scan.image().getHeight();
+    }
+
+    /** The page turned clockwise by 0, 90, 180 or 270 degrees. */
+    private static PdfPageImage.Scan turned(PdfPageImage.Scan scan, int degrees) {
+        int orientation = switch (degrees) {
+            case 90 -> 6;
+            case 180 -> 3;
+            case 270 -> 8;
+            default -> 1;
         };
+        return orientation == 1 ? scan : new PdfPageImage.Scan(upright(scan.image(), orientation), scan.dpi());
     }
 
     /** A picture with more pixels than this is decoded at every n-th pixel: a page needs ~9 MP at 280 dpi. */
@@ -208,16 +210,16 @@ final class ScanContent {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            PdfPageImage.Scan scan = standing(image, time);
-            PageReading reading = readPage(scan, time);
-            if (scan == image && littleRead(reading.words())) {
-                // little that reads: the page may be upside down (fed so into the scanner or the fax)
+            // a page lying on its side is turned before it is read; any other page only when its
+            // reading finds little (it may be upside down, fed so into the scanner or the fax)
+            boolean asked = lying(image);
+            PageReading reading = readPage(asked ? turned(image, Tesseract.uprightTurn(image.image(), time.deadline())) : image, time);
+            if (!asked && littleRead(reading.words())) {
                 int turn = Tesseract.uprightTurn(image.image(), time.deadline());
                 if (turn != 0) {
-                    PageReading turned = readPage(new PdfPageImage.Scan(upright(image.image(), turn == 90 ? 6 : turn == 180 ? 3 : 8),
-                            image.dpi()), time);
-                    if (sureCjk(turned.words()) > sureCjk(reading.words())) {
-                        reading = turned;
+                    PageReading other = readPage(turned(image, turn), time);
+                    if (sureCjk(other.words()) > sureCjk(reading.words())) {
+                        reading = other;
                     }
                 }
             }

@@ -124,12 +124,11 @@ public final class MailUnpacker {
                 }
             }
             String name = filename != null ? filename : generatedName(type);
-            if (OutlookContainers.isTnef(bytes) || outlookItem(name, type) && OutlookContainers.isMsg(bytes)) {
-                outlook(name, bytes, origin, depth);
-            } else if (zips.isArchive(name, bytes)) {
+            if (mail(name, type, bytes, origin, depth)) {
+                return;
+            }
+            if (zips.isArchive(name, bytes)) {
                 archive(name, bytes, origin, depth);
-            } else if (savedMail(name, bytes)) {
-                saved(name, bytes, origin, depth);
             } else {
                 boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
                         || Part.INLINE.equalsIgnoreCase(disposition(part)));
@@ -143,27 +142,33 @@ public final class MailUnpacker {
          */
         private void archive(String name, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
             for (MailAttachment a : zips.unpack(name, bytes, origin)) {
-                if (a.container() || a.problem() != null) {
-                    attachments.add(a);
-                } else if (outlookItem(a.filename(), "") && OutlookContainers.isMsg(a.content())) {
-                    outlook(a.filename(), a.content(), a.origin(), depth + 1);
-                } else if (savedMail(a.filename(), a.content())) {
-                    saved(a.filename(), a.content(), a.origin(), depth + 1);
-                } else {
+                // the unpacker opened the archives inside already: only mails are left to open
+                if (a.container() || a.problem() != null || !mail(a.filename(), "", a.content(), a.origin(), depth + 1)) {
                     attachments.add(a);
                 }
             }
         }
 
-        /** A mail saved as a file (.eml): kept as the container it is, then walked like a forward. */
-        private void saved(String name, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
+        /**
+         * Opens a file that holds mail, wherever it was found (a part, an archive's entry, an Outlook
+         * item's attachment): a winmail.dat or an Outlook item, or a mail saved as a file (.eml), which
+         * is kept as the container it is and walked like a forward. Whether it was one.
+         */
+        private boolean mail(String name, String type, byte[] bytes, String origin, int depth) throws MessagingException, IOException {
             if (depth >= MAX_DEPTH) {
-                attachments.add(new MailAttachment(name, "message/rfc822", bytes, origin, null, false));
-                return;
+                return false; // kept as a file, like the parts past the depth a forward may have
             }
-            attachments.add(new MailAttachment(name, SAVED_MAIL_TYPE, bytes, origin, null, true));
-            part(new MimeMessage(session, new ByteArrayInputStream(bytes)), origin.isEmpty() ? name : origin + " / " + name,
-                    depth + 1);
+            if (OutlookContainers.isTnef(bytes) || outlookItem(name, type) && OutlookContainers.isMsg(bytes)) {
+                outlook(name, bytes, origin, depth);
+                return true;
+            }
+            if (savedMail(name, bytes)) {
+                attachments.add(new MailAttachment(name, SAVED_MAIL_TYPE, bytes, origin, null, true));
+                part(new MimeMessage(session, new ByteArrayInputStream(bytes)), origin.isEmpty() ? name : origin + " / " + name,
+                        depth + 1);
+                return true;
+            }
+            return false;
         }
 
         /** A winmail.dat or an attached Outlook item, followed by the files it holds; if it cannot be opened, a file to read. */
@@ -180,12 +185,11 @@ public final class MailUnpacker {
                     bytes, origin, null, true));
             String here = origin.isEmpty() ? name : origin + " / " + name;
             for (OutlookContainers.File f : files) {
-                if (depth < MAX_DEPTH && outlookItem(f.name(), "") && OutlookContainers.isMsg(f.content())) {
-                    outlook(f.name(), f.content(), here, depth + 1); // a mail attached to an Outlook item
-                } else if (zips.isArchive(f.name(), f.content())) {
+                if (mail(f.name(), "", f.content(), here, depth + 1)) {
+                    continue; // a mail attached to an Outlook item
+                }
+                if (zips.isArchive(f.name(), f.content())) {
                     archive(f.name(), f.content(), here, depth + 1);
-                } else if (savedMail(f.name(), f.content())) {
-                    saved(f.name(), f.content(), here, depth + 1);
                 } else {
                     attachments.add(new MailAttachment(f.name(), "application/octet-stream", f.content(), here, null, false));
                 }

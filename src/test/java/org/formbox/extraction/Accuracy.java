@@ -13,6 +13,13 @@ final class Accuracy {
     }
 
     /** The keys whose value is missing or wrong, each with what was found. */
+    /** Each field's value as text (a number without trailing zeros), by key, sorted: two readings compared whole. */
+    static java.util.SortedMap<String, String> values(Map<String, FieldValue> fields) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        fields.forEach((k, v) -> out.put(k, v.number() != null ? v.number().stripTrailingZeros().toPlainString() : v.text()));
+        return out;
+    }
+
     static List<String> mismatches(Map<String, Object> expected, Map<String, FieldValue> found) {
         List<String> wrong = new ArrayList<>();
         expected.forEach((key, want) -> {

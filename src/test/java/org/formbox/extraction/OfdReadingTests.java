@@ -134,22 +134,9 @@ class OfdReadingTests {
      * Each field's value; text without its spaces, as PDF text extraction puts one where the layout
      * leaves a gap between Chinese and Latin text (投资 4500万元), and the OFD keeps only the gap.
      */
-    @Test
-    void anOfdWithMoreTextThanAnyFormIsTooLarge() throws IOException {
-        byte[] ofd = zip(Map.of(
-                "OFD.xml", "<OFD><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>",
-                "Doc_0/Document.xml", "<Document><Pages><Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></Pages></Document>",
-                "Doc_0/Pages/Page_0/Content.xml", "<Page><Content><Layer><TextObject Boundary=\"0 0 210 297\" Size=\"4\">"
-                        + "<TextCode X=\"0\" Y=\"10\" DeltaX=\"g 2000000000 0.001\">" + "企".repeat(300_000)
-                        + "</TextCode></TextObject></Layer></Content></Page>"));
-
-        assertThat(READER.read("附件2.ofd", ofd).unreadable()).isEqualTo(Unreadable.TOO_LARGE);
-    }
-
     private static Map<String, String> values(Map<String, FieldValue> fields) {
-        Map<String, String> out = new TreeMap<>();
-        fields.forEach((k, v) -> out.put(k, v.number() != null ? v.number().stripTrailingZeros().toPlainString()
-                : v.text() == null ? null : v.text().replaceAll("\\s+", "")));
+        Map<String, String> out = new TreeMap<>(Accuracy.values(fields));
+        out.replaceAll((k, v) -> v == null ? null : v.replaceAll("\\s+", ""));
         return out;
     }
 

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.formbox.forms.Annex;
-import org.formbox.forms.FieldValue;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +33,7 @@ class PhotoOrientationTests {
 
         assertThat(read.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
         assertThat(upright.fields()).hasSizeGreaterThan(25);
-        assertThat(values(read.fields())).isEqualTo(values(upright.fields()));
+        assertThat(Accuracy.values(read.fields())).isEqualTo(Accuracy.values(upright.fields()));
     }
 
     @Test
@@ -46,7 +44,7 @@ class PhotoOrientationTests {
         ReadDocument upright = new DocumentReader().read("upright.jpg", Files.readAllBytes(PICTURES.resolve("photo-upright.jpg")));
 
         assertThat(sideways.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
-        assertThat(values(sideways.fields())).isEqualTo(values(upright.fields()));
+        assertThat(Accuracy.values(sideways.fields())).isEqualTo(Accuracy.values(upright.fields()));
     }
 
     @Test
@@ -61,8 +59,8 @@ class PhotoOrientationTests {
         assertThat(upright.fields()).hasSizeGreaterThan(40);
         // the turn is not exact at the page's last row of blocks (2,391 rows are no whole number of
         // 16-row blocks), so the OCR may read a value or two differently
-        Map<String, String> turned = values(upsideDown.fields());
-        long same = values(upright.fields()).entrySet().stream().filter(e -> e.getValue().equals(turned.get(e.getKey()))).count();
+        Map<String, String> turned = Accuracy.values(upsideDown.fields());
+        long same = Accuracy.values(upright.fields()).entrySet().stream().filter(e -> e.getValue().equals(turned.get(e.getKey()))).count();
         assertThat(same).isGreaterThanOrEqualTo(upright.fields().size() - 2);
     }
 
@@ -107,9 +105,4 @@ class PhotoOrientationTests {
         assertThat(greens).isEqualTo(1);
     }
 
-    private static Map<String, String> values(Map<String, FieldValue> fields) {
-        Map<String, String> out = new TreeMap<>();
-        fields.forEach((k, v) -> out.put(k, v.number() != null ? v.number().stripTrailingZeros().toPlainString() : v.text()));
-        return out;
-    }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import org.formbox.forms.Annex;
-import org.formbox.forms.FieldValue;
 import org.formbox.forms.ValueSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,7 @@ class PicturesInDocumentsTests {
 
         assertThat(pasted.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
         assertThat(pasted.fields()).hasSizeGreaterThan(40);
-        assertThat(values(pasted.fields())).isEqualTo(values(scan.fields()));
+        assertThat(Accuracy.values(pasted.fields())).isEqualTo(Accuracy.values(scan.fields()));
         assertThat(pasted.fields().values()).allSatisfy(v -> assertThat(v.source()).isEqualTo(ValueSource.OCR));
     }
 
@@ -44,7 +41,7 @@ class PicturesInDocumentsTests {
         ReadDocument photo = READER.read("photo.jpg", Files.readAllBytes(HABITS.resolve("photo-own-layout-yt.jpg")));
 
         assertThat(pasted.annex()).isEqualTo(Annex.valueOf("ANNEX_2"));
-        assertThat(values(pasted.fields())).isEqualTo(values(photo.fields())).hasSizeGreaterThan(25);
+        assertThat(Accuracy.values(pasted.fields())).isEqualTo(Accuracy.values(photo.fields())).hasSizeGreaterThan(25);
     }
 
     @Test
@@ -67,9 +64,4 @@ class PicturesInDocumentsTests {
                 .isEmpty();
     }
 
-    private static Map<String, String> values(Map<String, FieldValue> fields) {
-        Map<String, String> out = new TreeMap<>();
-        fields.forEach((k, v) -> out.put(k, v.number() != null ? v.number().stripTrailingZeros().toPlainString() : v.text()));
-        return out;
-    }
 }
