@@ -13,6 +13,9 @@ public enum Unreadable {
     /** A phone's photo format (HEIC/HEIF, AVIF, WebP) that the OCR cannot open. */
     PHOTO_FORMAT("文件是手机照片格式（HEIC、WebP 等），本系统无法打开",
             "请在手机上将照片存为 JPG 格式后重新发送（iPhone 可在“设置 > 相机 > 格式”中选择“兼容性最佳”），或直接发送{forms}的 Word 原文件"),
+    /** A mail encrypted to the collection mailbox (S/MIME enveloped-data, PGP/MIME): its files cannot be opened. */
+    ENCRYPTED_MAIL("邮件经过加密（S/MIME 或 PGP），系统无法解密，其中的附件无法读取",
+            "请在邮件客户端中取消“加密邮件”后重新发送（数字签名可以保留）"),
     /** A link in the mail instead of the file: a large-attachment link, a netdisk share, an online document. */
     LINK("文件以超大附件、网盘或在线文档的链接发送，系统无法打开链接下载",
             "请将文件下载或导出为 Word（.docx）、Excel（.xlsx）或 PDF 文件，直接作为邮件附件发送；文件较大时可压缩为 zip，或分几封邮件发送");

@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.formbox.forms.Unreadable;
 import org.formbox.reply.MailboxAddress;
 
 /**
@@ -85,6 +87,11 @@ public final class MailUnpacker {
                 return;
             }
             String type = baseType(part.getContentType());
+            if (type.equals("multipart/encrypted")) {
+                // PGP/MIME (RFC 3156): a control part and the encrypted message, nothing readable
+                encrypted(part, "encrypted.asc", origin);
+                return;
+            }
             if (type.startsWith("multipart/")) {
                 Multipart multipart = (Multipart) part.getContent();
                 for (int i = 0; i < multipart.getCount(); i++) {
@@ -94,6 +101,10 @@ public final class MailUnpacker {
                 return;
             }
             String filename = filename(part);
+            if (SecureMail.blob(type, filename)) {
+                blob(part, type, filename, origin, depth);
+                return;
+            }
             // a web page saved as one file (.mht) is sent as message/rfc822 by some clients: a document, not a forward
             boolean webArchive = filename != null && filename.toLowerCase(Locale.ROOT).matches(".*\\.mht(ml)?$");
             byte[] encodedMessage = type.equals("message/rfc822") ? encodedMessage(part) : null;
@@ -124,16 +135,56 @@ public final class MailUnpacker {
                 }
             }
             String name = filename != null ? filename : generatedName(type);
+            boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
+                    || Part.INLINE.equalsIgnoreCase(disposition(part)));
+            file(name, type, bytes, origin, depth, inline);
+        }
+
+        /** A file found in the message: a mail saved as a file, an archive, or a document to read. */
+        private void file(String name, String type, byte[] bytes, String origin, int depth, boolean inline)
+                throws MessagingException, IOException {
             if (mail(name, type, bytes, origin, depth)) {
                 return;
             }
             if (zips.isArchive(name, bytes)) {
                 archive(name, bytes, origin, depth);
             } else {
-                boolean inline = type.startsWith("image/") && (part.getHeader("Content-ID") != null
-                        || Part.INLINE.equalsIgnoreCase(disposition(part)));
                 attachments.add(new MailAttachment(name, type, bytes, origin, null, false, inline));
             }
+        }
+
+        /**
+         * A CMS blob: a mail signed as one piece (smime.p7m) is read as the message it holds; a signed
+         * file (附件2.pdf.p7m) as the file it holds; an encrypted mail is one entry the sender is told about.
+         */
+        private void blob(Part part, String type, String filename, String origin, int depth) throws MessagingException, IOException {
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            String name = filename != null ? filename : "smime.p7m";
+            SecureMail.Opened opened = SecureMail.open(bytes);
+            if (opened.content() == null) {
+                attachments.add(new MailAttachment(name, type, bytes, origin, opened.problem(), false));
+                return;
+            }
+            String signedFile = SecureMail.signedFileName(filename);
+            if (signedFile != null) {
+                file(signedFile, "application/octet-stream", opened.content(), origin, depth, false);
+            } else {
+                part(new MimeBodyPart(new ByteArrayInputStream(opened.content())), origin, depth + 1);
+            }
+        }
+
+        /** A PGP/MIME encrypted mail: one unreadable entry. */
+        private void encrypted(Part part, String name, String origin) throws MessagingException, IOException {
+            byte[] bytes = new byte[0];
+            if (part.getContent() instanceof Multipart multipart && multipart.getCount() > 1) {
+                try (InputStream in = multipart.getBodyPart(multipart.getCount() - 1).getInputStream()) {
+                    bytes = in.readAllBytes(); // the encrypted message; the first part only says "Version: 1"
+                }
+            }
+            attachments.add(new MailAttachment(name, "multipart/encrypted", bytes, origin, Unreadable.ENCRYPTED_MAIL, false));
         }
 
         /**

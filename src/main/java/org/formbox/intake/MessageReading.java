@@ -79,7 +79,7 @@ final class MessageReading {
         // all before the commit, so nothing about the order of archive, commit and move changes
         List<CompletableFuture<ReadDocument>> reads = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
-            boolean read = automated.isEmpty() && !a.container() && a.problem() == null
+            boolean read = automated.isEmpty() && !a.container() && a.problem() == null && !signature(a)
                     && (!a.inline() || InlinePictures.mayBeDocument(a.content()));
             reads.add(read ? CompletableFuture.supplyAsync(() -> budgeted(a, deadline), readers) : null);
         }
@@ -87,6 +87,12 @@ final class MessageReading {
             MailAttachment a = mail.attachments().get(i);
             if (automated.isPresent() || a.container()) {
                 documents.add(document(a, null, null));
+                continue;
+            }
+            if (signature(a)) {
+                // the signature of a signed mail (smime.p7s) or file: not a file the sender attached, never a form
+                documents.add(new SubmissionDraft.Document(a.filename(), a.contentType(), a.origin(), a.content(),
+                        false, Annex.OTHER, null, Map.of()));
                 continue;
             }
             if (a.inline()) {
@@ -342,4 +348,9 @@ final class MessageReading {
             return t;
         };
     }
+
+    private static boolean signature(MailAttachment a) {
+        return a.problem() == null && !a.container() && SecureMail.signature(a.contentType(), a.filename());
+    }
+
 }

@@ -140,6 +140,9 @@ public class ReplyComposer {
             return "无法读取（" + why + "）";
         }
         FormDef form = FieldCatalog.form(annex).orElse(null);
+        if (form == null && org.formbox.system.MailSignatures.isSignature(d.contentType(), d.filename())) {
+            return "数字签名，无需处理";
+        }
         if (form == null) {
             return "不是" + FormNames.each(FormDef::shortName, "或") + "，未作处理";
         }

@@ -113,7 +113,28 @@ final class HostileMails {
                 ("<ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content><ofd:Layer ID=\"1\">"
                         + "<ofd:TextObject ID=\"2\" Boundary=\"0 0 210 297\" Size=\"4\"><ofd:TextCode X=\"0\" Y=\"10\" DeltaX=\"g 2000000000 0.001\">"
                         + "企".repeat(300_000) + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>").getBytes(StandardCharsets.UTF_8), 0));
+        one("smime.p7m of random bytes", "smime.p7m", randomBytes(40_000));
+        byte[] nestedDer = new byte[400_000];
+        for (int i = 0; i < nestedDer.length; i += 2) {
+            nestedDer[i] = 0x30; // SEQUENCE of indefinite length, 200,000 deep
+            nestedDer[i + 1] = (byte) 0x80;
+        }
+        one("smime.p7m nested 200,000 deep", "smime.p7m", nestedDer);
+        one("smime.p7m compression bomb: 1 GB of zeros", "smime.p7m", compressedZeros(1L << 30));
         hostileMessages();
+    }
+
+    /** RFC 3274 compressed-data holding this many zeros, streamed (BouncyCastle's generator). */
+    private static byte[] compressedZeros(long size) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream c = new org.bouncycastle.cms.CMSCompressedDataStreamGenerator()
+                .open(out, new org.bouncycastle.cms.jcajce.ZlibCompressor())) {
+            byte[] block = new byte[1 << 20];
+            for (long written = 0; written < size; written += block.length) {
+                c.write(block);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Messages whose headers or structure are the weapon (issue 9): each must be stored and leave the inbox. */
