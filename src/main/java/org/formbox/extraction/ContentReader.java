@@ -91,13 +91,13 @@ final class ContentReader {
     /** A PDF's running text from Tika, and its tables rebuilt from glyph positions and ruling lines. */
     private DocumentContent pdf(byte[] content) throws IOException, TikaException, SAXException {
         DocumentContent text = tika(pdf, content);
-        List<Grid> grids;
+        PdfPages.Pages pages;
         try (PDDocument doc = Loader.loadPDF(content)) {
-            grids = PdfPages.grids(doc);
+            pages = PdfPages.read(doc);
         }
-        List<Grid> all = new ArrayList<>(grids);
+        List<Grid> all = new ArrayList<>(pages.grids());
         all.addAll(text.grids());
-        return new DocumentContent(all, text.lines());
+        return new DocumentContent(all, text.lines(), pages.unmapped());
     }
 
     private static DocumentContent tika(Parser parser, byte[] content) throws IOException, TikaException, SAXException {

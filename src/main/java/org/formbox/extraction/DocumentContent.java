@@ -2,12 +2,21 @@ package org.formbox.extraction;
 
 import java.util.List;
 
-/** What a format reader hands on: the tables and the running text of one document, in order. */
-record DocumentContent(List<Grid> grids, List<Line> lines) {
+/**
+ * What a format reader hands on: the tables and the running text of one document, in order.
+ *
+ * @param unmappedText whether the text layer is there but its characters are not (a PDF whose fonts
+ *                     have no map from glyphs to characters): the pages are to be read like a scan
+ */
+record DocumentContent(List<Grid> grids, List<Line> lines, boolean unmappedText) {
 
     DocumentContent {
         grids = List.copyOf(grids);
         lines = List.copyOf(lines);
+    }
+
+    DocumentContent(List<Grid> grids, List<Line> lines) {
+        this(grids, lines, false);
     }
 
     /** Where the running text came from: typed, or recognised from a picture (with its mean confidence). */

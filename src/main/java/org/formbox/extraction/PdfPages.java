@@ -24,12 +24,27 @@ final class PdfPages {
     private PdfPages() {
     }
 
-    static List<Grid> grids(PDDocument pdf) throws IOException {
+    /** At least this many glyphs shown, and this share of them without a character, and the text layer is unusable. */
+    static final int MIN_GLYPHS = 20;
+    static final double UNMAPPED_SHARE = 0.3;
+
+    /**
+     * The tables of a PDF's pages, and whether its text layer can be read at all.
+     *
+     * @param unmapped whether so many of its glyphs have no character (a font subset without a
+     *                 ToUnicode map, as some PDF printers embed Chinese fonts) that the text is garbage
+     *                 and the pages must be read like a scan
+     */
+    record Pages(List<Grid> grids, boolean unmapped) {
+    }
+
+    static Pages read(PDDocument pdf) throws IOException {
         List<Grid> grids = new ArrayList<>();
+        int[] counts = new int[2]; // glyphs shown, glyphs without a character
         int pages = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
         for (int i = 0; i < pages; i++) {
             PDPage page = pdf.getPage(i);
-            List<Box> glyphs = glyphs(pdf, i + 1);
+            List<Box> glyphs = glyphs(pdf, i + 1, counts);
             if (glyphs.isEmpty()) {
                 continue;
             }
@@ -37,12 +52,23 @@ final class PdfPages {
             rulings.processPage(page);
             grids.addAll(BoxTables.grids(glyphs, rulings.found, false));
         }
-        return grids;
+        return new Pages(grids, counts[0] >= MIN_GLYPHS && counts[1] >= counts[0] * UNMAPPED_SHARE);
     }
 
-    private static List<Box> glyphs(PDDocument pdf, int page) throws IOException {
+    private static List<Box> glyphs(PDDocument pdf, int page, int[] counts) throws IOException {
         List<Box> boxes = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void showGlyph(org.apache.pdfbox.util.Matrix matrix, org.apache.pdfbox.pdmodel.font.PDFont font, int code,
+                                     org.apache.pdfbox.util.Vector displacement) throws IOException {
+                counts[0]++;
+                // no character for the glyph: PDFBox drops it (composite fonts) or passes the bare code on (simple fonts)
+                if (font.toUnicode(code) == null) {
+                    counts[1]++;
+                }
+                super.showGlyph(matrix, font, code, displacement);
+            }
+
             @Override
             protected void processTextPosition(TextPosition t) {
                 String u = t.getUnicode();

@@ -36,8 +36,11 @@ final class ReadFailures {
         return Unreadable.CORRUPT;
     }
 
-    /** A PDF whose pages give (almost) no text is a scan or a picture. */
+    /** A PDF whose pages give (almost) no text, or glyphs without characters, is read like a scan. */
     static boolean noTextLayer(DocumentContent document) {
+        if (document.unmappedText()) {
+            return true; // glyphs without characters: what PDFBox makes of them is not the form's text
+        }
         int chars = 0;
         for (Line l : document.lines()) {
             chars += l.text().replaceAll("\\s+", "").length();

@@ -12,7 +12,6 @@ final class Accuracy {
     private Accuracy() {
     }
 
-    /** The keys whose value is missing or wrong, each with what was found. */
     /** Each field's value as text (a number without trailing zeros), by key, sorted: two readings compared whole. */
     static java.util.SortedMap<String, String> values(Map<String, FieldValue> fields) {
         java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
@@ -20,6 +19,7 @@ final class Accuracy {
         return out;
     }
 
+    /** The keys whose value is missing or wrong, each with what was found. */
     static List<String> mismatches(Map<String, Object> expected, Map<String, FieldValue> found) {
         List<String> wrong = new ArrayList<>();
         expected.forEach((key, want) -> {
