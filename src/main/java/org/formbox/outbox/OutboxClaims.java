@@ -76,7 +76,7 @@ public class OutboxClaims {
         return round;
     }
 
-    /** The rows one claim holds. */
+    /** The rows one claim holds; the lanes of a round share it (its methods take turns). */
     public final class Round {
 
         private final String token;
@@ -88,17 +88,17 @@ public class OutboxClaims {
         }
 
         /** Whether this instance holds this row (as of the claim or its last extension), and has not said it is done with it. */
-        public boolean holds(long outboxId) {
+        public synchronized boolean holds(long outboxId) {
             return held.contains(outboxId);
         }
 
         /** How many rows the claim holds and are not done. */
-        public int size() {
+        public synchronized int size() {
             return held.size();
         }
 
         /** The row is sent, cancelled or set to be retried: its own statement ended the claim on it. */
-        public void done(long outboxId) {
+        public synchronized void done(long outboxId) {
             held.remove(outboxId);
         }
 
@@ -110,7 +110,7 @@ public class OutboxClaims {
          * 2 minutes; a single claim per mail gave it 120 s), however long the round takes, at the cost
          * of one statement per eighth of the claim in a slow round (none in a round of usual speed).
          */
-        public void keep() {
+        public synchronized void keep() {
             if (held.isEmpty()) {
                 return;
             }
@@ -132,7 +132,7 @@ public class OutboxClaims {
         }
 
         /** Gives back the rows of this round not done (a round cut short), for any instance to take at once. */
-        public void release() {
+        public synchronized void release() {
             if (held.isEmpty()) {
                 return;
             }
@@ -144,7 +144,7 @@ public class OutboxClaims {
         }
 
         /** When the claim runs out, for the tests. */
-        Instant until() {
+        synchronized Instant until() {
             return until;
         }
 

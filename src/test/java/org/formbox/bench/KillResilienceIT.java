@@ -91,7 +91,8 @@ class KillResilienceIT {
             assertThat(store.rows).as("every reply marked sent").allMatch(r -> "SENT".equals(r.replyState()));
             assertThat(mail.count("INBOX")).as("nothing left in the inbox").isZero();
             assertThat(replies).as("a reply to every sender").hasSize(n);
-            assertThat(extra).as("second replies: at most one per kill").isLessThanOrEqualTo(kills);
+            // a kill can catch each of the outbox's lanes between the server's acceptance and the mark
+            assertThat(extra).as("second replies: at most one per sending lane and kill").isLessThanOrEqualTo(kills * ServiceProcess.SENDING_LANES);
         }
     }
 }

@@ -80,6 +80,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The JVM options README.md recommends for the service: C1 only (docs/benchmark.md, "The compilers"). */
+    /** The outbox's sending lanes of a service started with default settings here (formbox.reply.senders 0). */
+    static final int SENDING_LANES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     static final List<String> RECOMMENDED_JVM = List.of(System.getProperty("service.recommended-jvm", "-XX:TieredStopAtLevel=1")
             .trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
 

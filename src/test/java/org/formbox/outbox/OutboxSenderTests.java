@@ -33,6 +33,7 @@ class OutboxSenderTests {
     private OutboxClaims mine;
     private OutboxClaims other;
     private final List<Long> sent = new ArrayList<>();
+    private final List<String> threads = new ArrayList<>();
     private Consumer<Outbox.Entry> onSend = e -> { };
 
     @BeforeEach
@@ -50,6 +51,10 @@ class OutboxSenderTests {
     }
 
     private OutboxSender sender() {
+        return sender(1);
+    }
+
+    private OutboxSender sender(int lanes) {
         MailTransport transport = new MailTransport(new MailSettings(false, "forms@formbox.test",
                 new MailSettings.Imap("127.0.0.1", 1, "u", "p", false, "INBOX", "Processed", "Failed"),
                 new MailSettings.Smtp("127.0.0.1", 1, null, null, false)));
@@ -62,11 +67,14 @@ class OutboxSenderTests {
             @Override
             public Outbox.Result send(Outbox.Entry entry, Instant at) {
                 onSend.accept(entry);
-                sent.add(entry.id());
+                synchronized (sent) {
+                    sent.add(entry.id());
+                    threads.add(Thread.currentThread().getName());
+                }
                 return new Outbox.Sent("s", "t", "<" + entry.id() + "@formbox.test>", at);
             }
         };
-        return new OutboxSender(new Outbox(jdbc, mine), transport, List.of(replies));
+        return new OutboxSender(new Outbox(jdbc, mine), transport, List.of(replies), lanes);
     }
 
     private List<Long> queue(int n) {
@@ -172,5 +180,76 @@ class OutboxSenderTests {
         assertThat(jdbc.sql("select attempts from outbox where id = ?").param(ids.get(0)).query(Integer.class).single()).isEqualTo(1);
         assertThat(ids).allSatisfy(id -> assertThat(claimedUntil(id)).isNull());
         assertThat(other.claim(ids.subList(1, 4)).size()).isEqualTo(3);
+    }
+
+    @Test
+    void aLargeRoundIsSentInLanesSideBySideEachMailOnceAndMarkedOnItsOwn() throws Exception {
+        List<Long> ids = queue(60);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+        java.util.Set<Long> firsts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        onSend = entry -> {
+            // the first mail of each lane waits for the other two lanes' first: they run side by side
+            if (firsts.size() < 3 && firsts.add(entry.id())) {
+                try {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the lanes did not run side by side", e);
+                }
+            }
+        };
+
+        try (OutboxSender sender = sender(3)) {
+            assertThat(sender.sendDue()).isEqualTo(60);
+        }
+
+        assertThat(sent).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+        assertThat(threads).allMatch(t -> t.startsWith("formbox-sender-"));
+        assertThat(java.util.Set.copyOf(threads)).hasSize(3);
+        assertThat(ids).allSatisfy(id -> assertThat(state(id)).isEqualTo("SENT"));
+        assertThat(ids).allSatisfy(id -> assertThat(claimedUntil(id)).isNull());
+        // each lane sends its share oldest first
+        for (String lane : java.util.Set.copyOf(threads)) {
+            List<Long> its = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                if (threads.get(i).equals(lane)) {
+                    its.add(sent.get(i));
+                }
+            }
+            assertThat(its).isSorted().hasSize(20);
+        }
+    }
+
+    @Test
+    void aFewMailsGoOverOneConnectionOnTheTimersThread() {
+        List<Long> ids = queue(OutboxSender.PER_LANE + 3);
+
+        try (OutboxSender sender = sender(4)) {
+            assertThat(sender.sendDue()).isEqualTo(ids.size());
+        }
+
+        assertThat(sent).containsExactlyElementsOf(ids);
+        assertThat(java.util.Set.copyOf(threads)).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aLaneWhoseServerIsDownGivesBackWhatItDidNotGetToAndTheOthersGoOn() {
+        List<Long> ids = queue(40);
+        long failing = ids.get(1); // the second lane's first mail
+        onSend = entry -> {
+            if (entry.id() == failing) {
+                throw new IllegalStateException(new ConnectException("Connection refused"));
+            }
+        };
+
+        try (OutboxSender sender = sender(2)) {
+            assertThat(sender.sendDue()).isEqualTo(20);
+        }
+
+        // the first lane sent all of its 20; the second tried one, which waits for its next attempt
+        assertThat(sent).hasSize(20).allMatch(id -> ids.indexOf(id) % 2 == 0);
+        assertThat(jdbc.sql("select attempts from outbox where id = ?").param(failing).query(Integer.class).single()).isEqualTo(1);
+        assertThat(ids).allSatisfy(id -> assertThat(claimedUntil(id)).isNull());
+        assertThat(other.claim(ids.stream().filter(id -> ids.indexOf(id) % 2 == 1 && id != failing).toList()).size())
+                .as("the second lane's other rows are free for any instance at once").isEqualTo(19);
     }
 }
