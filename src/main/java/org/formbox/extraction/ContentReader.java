@@ -29,7 +29,7 @@ import org.xml.sax.SAXException;
  */
 final class ContentReader {
 
-    private final Parser pdf = new PDFParser();
+    private final Parser pdf = new LoadedPdfParser();
     private final Parser rtf = new RTFParser();
     private final Parser odf = new OpenDocumentParser();
     private final Parser html = new JSoupParser();
@@ -88,21 +88,52 @@ final class ContentReader {
         }
     }
 
-    /** A PDF's running text from Tika, and its tables rebuilt from glyph positions and ruling lines. */
+    /**
+     * A PDF's running text from Tika, and its tables rebuilt from glyph positions and ruling lines:
+     * both from one loaded document, so that its fonts are parsed once (PDFBox keeps them per document;
+     * an embedded font parsed for each of the two readings took an eighth of all reading).
+     */
     private DocumentContent pdf(byte[] content) throws IOException, TikaException, SAXException {
-        DocumentContent text = tika(pdf, content);
-        PdfPages.Pages pages;
-        try (PDDocument doc = Loader.loadPDF(content)) {
-            pages = PdfPages.read(doc);
+        PDDocument doc;
+        try {
+            doc = Loader.loadPDF(content);
+        } catch (IOException unreadable) {
+            return tika(pdf, content, null); // Tika says what is wrong with it (encrypted, broken), as it always did
         }
-        List<Grid> all = new ArrayList<>(pages.grids());
-        all.addAll(text.grids());
-        return new DocumentContent(all, text.lines(), pages.unmapped());
+        try (doc) {
+            PdfPages.Pages pages = PdfPages.read(doc);
+            DocumentContent text = tika(pdf, content, doc);
+            List<Grid> all = new ArrayList<>(pages.grids());
+            all.addAll(text.grids());
+            return new DocumentContent(all, text.lines(), pages.unmapped());
+        }
+    }
+
+    /** Tika's PDF parser, on the document loaded already when the context holds one. */
+    private static final class LoadedPdfParser extends PDFParser {
+
+        @Override
+        protected PDDocument getPDDocument(java.io.InputStream stream, TikaInputStream tis, String password,
+                                           org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction cache,
+                                           Metadata metadata, ParseContext context) throws IOException,
+                org.apache.tika.exception.EncryptedDocumentException {
+            PDDocument loaded = context.get(PDDocument.class);
+            return loaded != null ? loaded : super.getPDDocument(stream, tis, password, cache, metadata, context);
+        }
     }
 
     private static DocumentContent tika(Parser parser, byte[] content) throws IOException, TikaException, SAXException {
+        return tika(parser, content, null);
+    }
+
+    /** @param loaded the PDF loaded already, for Tika's PDF parser to read (it closes it), or null */
+    private static DocumentContent tika(Parser parser, byte[] content, PDDocument loaded)
+            throws IOException, TikaException, SAXException {
         TikaContentHandler handler = new TikaContentHandler();
         ParseContext context = new ParseContext();
+        if (loaded != null) {
+            context.set(PDDocument.class, loaded);
+        }
         // the parser of the documents embedded in this one: without it, Tika builds a new default
         // configuration for every PDF (every parser and detector looked up through the class path)
         context.set(Parser.class, Embedded.PARSER);
