@@ -117,7 +117,18 @@ public final class MailUnpacker {
                 }
             }
             if (filename == null && type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {
-                String text = text(part);
+                String text;
+                if (type.equals("text/plain")) {
+                    // files uuencoded into the text (begin 644 附件2.doc … end) are attachments like any other
+                    UuEncoded.Split split = UuEncoded.split(bytes(part), charset(part));
+                    for (UuEncoded.File f : split.files()) {
+                        file(f.name().isEmpty() ? generatedName("application/octet-stream") : f.name(),
+                                "application/octet-stream", f.bytes(), origin, depth, false);
+                    }
+                    text = split.text();
+                } else {
+                    text = text(part);
+                }
                 if (body == null || (type.equals("text/plain") && body.startsWith("<"))) {
                     body = text;
                 }
@@ -367,21 +378,29 @@ public final class MailUnpacker {
     }
 
     private static String text(Part part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        String charset = null;
-        try {
-            charset = new ContentType(part.getContentType()).getParameter("charset");
-        } catch (MessagingException ignored) {
-            // an unreadable Content-Type still leaves the bytes; fall back below
-        }
-        Charset cs = charset == null ? null : EncodedWords.charsetFor(charset);
+        byte[] bytes = bytes(part);
+        Charset cs = charset(part);
         if (cs == null) {
             return EncodedWords.recover8bit(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         return new String(bytes, cs);
+    }
+
+    private static byte[] bytes(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The charset a text part names, or null (none, or one this JVM does not know). */
+    private static Charset charset(Part part) throws MessagingException {
+        String charset = null;
+        try {
+            charset = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException ignored) {
+            // an unreadable Content-Type still leaves the bytes; the caller falls back
+        }
+        return charset == null ? null : EncodedWords.charsetFor(charset);
     }
 
     static String baseType(String contentType) {
