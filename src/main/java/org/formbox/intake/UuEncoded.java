@@ -56,14 +56,22 @@ final class UuEncoded {
             return new Split(decode(body, charset), files);
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream(body.length);
+        boolean[] unterminated = new boolean[2]; // no end line (uu, base64) after a begin seen: none after a later one either
         int start = 0;
         while (start < body.length) {
             int end = lineEnd(body, start);
             String line = new String(body, start, end - start, StandardCharsets.ISO_8859_1);
             Matcher begin = files.size() < MAX_FILES ? BEGIN.matcher(line) : null;
-            if (begin != null && begin.matches() && (begin.group(1) != null || uuLine(body, end))) {
+            if (begin != null && begin.matches() && !unterminated[begin.group(1) != null ? 1 : 0]
+                    && (begin.group(1) != null || uuLine(body, end))) {
                 boolean base64 = begin.group(1) != null;
                 int blockEnd = blockEnd(body, end, base64);
+                if (blockEnd < 0) {
+                    unterminated[base64 ? 1 : 0] = true; // a cut-off block is left as text, and the scan is not repeated
+                    text.write(body, start, end - start);
+                    start = end;
+                    continue;
+                }
                 byte[] block = java.util.Arrays.copyOfRange(body, start, blockEnd);
                 byte[] decoded = base64 ? base64(block) : uudecode(block);
                 if (decoded != null && decoded.length > 0) {
@@ -121,7 +129,7 @@ final class UuEncoded {
         return Math.min(b.length, i + 1);
     }
 
-    /** Where the block whose first data line is at {@code from} ends: after its end line, or at the end of the body. */
+    /** Where the block whose first data line is at {@code from} ends: after its end line; -1 when it has none. */
     private static int blockEnd(byte[] body, int from, boolean base64) {
         int start = from;
         while (start < body.length) {
@@ -132,7 +140,7 @@ final class UuEncoded {
             }
             start = end;
         }
-        return body.length;
+        return -1;
     }
 
     private static byte[] uudecode(byte[] block) {

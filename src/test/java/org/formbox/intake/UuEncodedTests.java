@@ -72,6 +72,23 @@ class UuEncodedTests {
     }
 
     @Test
+    void aBodyOfCutOffBlocksIsTextAndReadInOnePass() throws Exception {
+        StringBuilder body = new StringBuilder("您好\r\n");
+        for (int i = 0; i < 40_000; i++) {
+            body.append("begin 644 x").append(i).append(".doc\r\nM86)C9&5F9VAI:FML;6YO<'%R<W1U=G=X>7I!0D-$149'2$E*2TQ-3D]045)3\r\n");
+        }
+        byte[] raw = org.formbox.support.TestMails.from("a@nbtest.cn").body(body.toString()).build();
+
+        // a guard against a hang, not a measure of speed: 40,000 begin lines each scanning the 3.6 MB after
+        // it for an end line would take hours
+        UnpackedMail mail = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> unpacker.unpack(raw));
+
+        assertThat(mail.attachments()).as("no block has its end line").isEmpty();
+        assertThat(mail.bodyText()).contains("begin 644 x0.doc", "begin 644 x39999.doc");
+    }
+
+    @Test
     void bothAnnexesUuencodedByAnOldClientAreReadAndAnswered() throws Exception {
         String sender = "wanglei.uu@nb-uutest.cn";
         byte[] raw = new String(Files.readAllBytes(DIR.resolve("outlook-express-uuencode.eml")), StandardCharsets.ISO_8859_1)
