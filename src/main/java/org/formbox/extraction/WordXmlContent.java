@@ -14,24 +14,35 @@ import org.w3c.dom.Node;
  * paragraph, a cell, a row or whole blocks of the body — except an untouched placeholder, which is
  * blank. Symbol-font ticks ({@code w:sym} in Wingdings) and check-box controls ({@code w14:checkbox})
  * become {@code ☑}/{@code □}, which {@link TickBoxes} reads. Deleted revisions are left out.
+ * Text boxes ({@code w:txbxContent}: a cover block or a section's text put in a frame) are read as
+ * blocks of their own after the paragraph that anchors them; of a box written twice, as a drawing and
+ * as its VML fallback ({@code mc:AlternateContent}), the drawing is read. A document of more than
+ * {@value #MAX_TEXT_BOXES} boxes is a page layout of positioned fragments (a PDF converted to Word):
+ * read in order they would be words out of place, so its boxes are left out.
  */
 final class WordXmlContent {
 
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+    private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    /** More text boxes than this, and the document is laid out in them rather than written. */
+    static final int MAX_TEXT_BOXES = 20;
     private static final int MAX_DEPTH = 40;
 
     private final XWPFDocument doc;
     private final List<Grid> grids = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
+    private final boolean readBoxes;
 
-    private WordXmlContent(XWPFDocument doc) {
+    private WordXmlContent(XWPFDocument doc, boolean readBoxes) {
         this.doc = doc;
+        this.readBoxes = readBoxes;
     }
 
     static DocumentContent read(XWPFDocument doc) {
-        WordXmlContent reader = new WordXmlContent(doc);
-        reader.blocks(doc.getDocument().getBody().getDomNode(), reader.lines, reader.grids, false, 0);
+        Node body = doc.getDocument().getBody().getDomNode();
+        WordXmlContent reader = new WordXmlContent(doc, textBoxCount(body) <= MAX_TEXT_BOXES);
+        reader.blocks(body, reader.lines, reader.grids, false, 0);
         return new DocumentContent(reader.grids, reader.lines);
     }
 
@@ -42,7 +53,14 @@ final class WordXmlContent {
         }
         for (Element e : children(parent)) {
             switch (e.getLocalName()) {
-                case "p" -> out.add(new Line(placeholder ? "" : paragraphText(e), emphasis(e)));
+                case "p" -> {
+                    out.add(new Line(placeholder ? "" : paragraphText(e), emphasis(e)));
+                    if (readBoxes) {
+                        for (Element box : textBoxes(e)) {
+                            blocks(box, out, tables, placeholder, depth + 1);
+                        }
+                    }
+                }
                 case "tbl" -> table(e, tables, depth);
                 case "sdt" -> blocks(sdtContent(e), out, tables, placeholder || showsPlaceholder(e), depth + 1);
                 case "customXml", "ins", "smartTag" -> blocks(e, out, tables, placeholder, depth + 1);
@@ -51,6 +69,56 @@ final class WordXmlContent {
                 }
             }
         }
+    }
+
+    /** The text boxes of the body, a drawing and its VML fallback counted once. */
+    private static int textBoxCount(Node body) {
+        var found = ((Element) body).getElementsByTagNameNS(W, "txbxContent");
+        int n = 0;
+        for (int i = 0; i < found.getLength(); i++) {
+            boolean fallback = false;
+            for (Node up = found.item(i).getParentNode(); up != null && up != body; up = up.getParentNode()) {
+                if (MC.equals(up.getNamespaceURI()) && "Fallback".equals(up.getLocalName())) {
+                    fallback = true;
+                    break;
+                }
+            }
+            n += fallback ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * The text boxes a paragraph anchors: not those inside another box (read with it), nor a VML
+     * fallback's copy of a drawing's box.
+     */
+    private static List<Element> textBoxes(Element p) {
+        List<Element> boxes = new ArrayList<>();
+        var found = p.getElementsByTagNameNS(W, "txbxContent");
+        for (int i = 0; i < found.getLength(); i++) {
+            Element box = (Element) found.item(i);
+            boolean own = true;
+            for (Node up = box.getParentNode(); up != null && up != p; up = up.getParentNode()) {
+                if (MC.equals(up.getNamespaceURI()) && "Fallback".equals(up.getLocalName())
+                        || W.equals(up.getNamespaceURI()) && "txbxContent".equals(up.getLocalName())) {
+                    own = false;
+                    break;
+                }
+            }
+            if (own) {
+                boxes.add(box);
+            }
+        }
+        return boxes;
+    }
+
+    private static boolean inTextBox(Node n, Element p) {
+        for (Node up = n.getParentNode(); up != null && up != p; up = up.getParentNode()) {
+            if (W.equals(up.getNamespaceURI()) && "txbxContent".equals(up.getLocalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void table(Element tbl, List<Grid> out, int depth) {
@@ -170,6 +238,9 @@ final class WordXmlContent {
         }
         boolean any = false;
         for (Element r : descendants(p, "r")) {
+            if (inTextBox(r, p)) {
+                continue; // a box's runs are its own paragraphs'
+            }
             Element t = first(r, "t");
             if (t == null || textOf(t).isBlank()) {
                 continue;
