@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param unmappedText whether the text layer is there but its characters are not (a PDF whose fonts
  *                     have no map from glyphs to characters): the pages are to be read like a scan
+ * @param boxLayout    whether the text is laid out in positioned text boxes that were left out (a PDF
+ *                     converted to Word): what is left is not the document
  */
-record DocumentContent(List<Grid> grids, List<Line> lines, boolean unmappedText) {
+record DocumentContent(List<Grid> grids, List<Line> lines, boolean unmappedText, boolean boxLayout) {
 
     DocumentContent {
         grids = List.copyOf(grids);
@@ -16,7 +18,11 @@ record DocumentContent(List<Grid> grids, List<Line> lines, boolean unmappedText)
     }
 
     DocumentContent(List<Grid> grids, List<Line> lines) {
-        this(grids, lines, false);
+        this(grids, lines, false, false);
+    }
+
+    DocumentContent(List<Grid> grids, List<Line> lines, boolean unmappedText) {
+        this(grids, lines, unmappedText, false);
     }
 
     /** Where the running text came from: typed, or recognised from a picture (with its mean confidence). */

@@ -140,6 +140,11 @@ public final class DocumentReader {
                 return pictured;
             }
         }
+        // a Word file laid out in positioned text boxes (a PDF converted to Word) that gave no form: the
+        // form is in the boxes, so the sender is asked for the original rather than told it is no form
+        if (document.boxLayout() && read.annex() == Annex.OTHER) {
+            return ReadDocument.unreadable(Unreadable.BOX_LAYOUT);
+        }
         // a scan or photo that OCR could not make into a form: ask for the Word file, never "format unknown"
         return scan && read.annex() == Annex.OTHER ? ReadDocument.unreadable(Unreadable.SCANNED) : read;
     }

@@ -43,7 +43,7 @@ final class WordXmlContent {
         Node body = doc.getDocument().getBody().getDomNode();
         WordXmlContent reader = new WordXmlContent(doc, textBoxCount(body) <= MAX_TEXT_BOXES);
         reader.blocks(body, reader.lines, reader.grids, false, 0);
-        return new DocumentContent(reader.grids, reader.lines);
+        return new DocumentContent(reader.grids, reader.lines, false, !reader.readBoxes);
     }
 
     /** Paragraphs, tables and block-level controls under {@code parent}. */

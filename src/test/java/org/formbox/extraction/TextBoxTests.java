@@ -42,9 +42,12 @@ class TextBoxTests {
         ReadDocument read = READER.read("附件2.docx", Files.readAllBytes(DIR.resolve("annex2-pdf-converted.docx")));
 
         // read in document order its fragments gave a survey of wrong values (a district in the region,
-        // numbers of three cells in one); none is taken
+        // numbers of three cells in one); none is taken, and the sender is asked for the original instead
+        // of being told that the file is no form
         assertThat(read.fields()).isEmpty();
-        assertThat(read.annex()).isNotEqualTo(Annex.valueOf("ANNEX_2"));
+        assertThat(read.unreadable()).isEqualTo(org.formbox.forms.Unreadable.BOX_LAYOUT);
+        assertThat(read.unreadable().reason()).contains("文本框", "PDF 转换");
+        assertThat(read.unreadable().remedy()).contains("Word 原文件", "PDF");
     }
 
     private static Map<String, String> texts(ReadDocument read) {
