@@ -17,7 +17,7 @@ public enum Unreadable {
     ENCRYPTED_MAIL("邮件经过加密（S/MIME 或 PGP），系统无法解密，其中的附件无法读取",
             "请在邮件客户端中取消“加密邮件”后重新发送（数字签名可以保留）"),
     /** A Word file whose text is laid out in positioned text boxes, as PDF-to-Word converters make it. */
-    BOX_LAYOUT("文件中的文字分散在大量文本框中（像是由 PDF 转换成的 Word），无法按表格读取",
+    BOX_LAYOUT("文件中的文字分散在大量文本框中，像是由 PDF 转换成的 Word，无法按表格读取",
             "请发送填写好的{forms}的 Word 原文件（.docx/.doc）、Excel 文件，或直接发送 PDF 文件，不必转换成 Word"),
     /** A link in the mail instead of the file: a large-attachment link, a netdisk share, an online document. */
     LINK("文件以超大附件、网盘或在线文档的链接发送，系统无法打开链接下载",
