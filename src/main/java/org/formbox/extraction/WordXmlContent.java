@@ -41,9 +41,11 @@ final class WordXmlContent {
 
     static DocumentContent read(XWPFDocument doc) {
         Node body = doc.getDocument().getBody().getDomNode();
-        WordXmlContent reader = new WordXmlContent(doc, textBoxCount(body) <= MAX_TEXT_BOXES);
+        int boxes = textBoxCount(body);
+        // no box: no paragraph is searched for one; too many: a page of positioned fragments, left out
+        WordXmlContent reader = new WordXmlContent(doc, boxes > 0 && boxes <= MAX_TEXT_BOXES);
         reader.blocks(body, reader.lines, reader.grids, false, 0);
-        return new DocumentContent(reader.grids, reader.lines, false, !reader.readBoxes);
+        return new DocumentContent(reader.grids, reader.lines, false, boxes > MAX_TEXT_BOXES);
     }
 
     /** Paragraphs, tables and block-level controls under {@code parent}. */
@@ -76,14 +78,7 @@ final class WordXmlContent {
         var found = ((Element) body).getElementsByTagNameNS(W, "txbxContent");
         int n = 0;
         for (int i = 0; i < found.getLength(); i++) {
-            boolean fallback = false;
-            for (Node up = found.item(i).getParentNode(); up != null && up != body; up = up.getParentNode()) {
-                if (MC.equals(up.getNamespaceURI()) && "Fallback".equals(up.getLocalName())) {
-                    fallback = true;
-                    break;
-                }
-            }
-            n += fallback ? 0 : 1;
+            n += within(found.item(i), body, MC, "Fallback") ? 0 : 1;
         }
         return n;
     }
@@ -97,24 +92,17 @@ final class WordXmlContent {
         var found = p.getElementsByTagNameNS(W, "txbxContent");
         for (int i = 0; i < found.getLength(); i++) {
             Element box = (Element) found.item(i);
-            boolean own = true;
-            for (Node up = box.getParentNode(); up != null && up != p; up = up.getParentNode()) {
-                if (MC.equals(up.getNamespaceURI()) && "Fallback".equals(up.getLocalName())
-                        || W.equals(up.getNamespaceURI()) && "txbxContent".equals(up.getLocalName())) {
-                    own = false;
-                    break;
-                }
-            }
-            if (own) {
+            if (!within(box, p, MC, "Fallback") && !within(box, p, W, "txbxContent")) {
                 boxes.add(box);
             }
         }
         return boxes;
     }
 
-    private static boolean inTextBox(Node n, Element p) {
-        for (Node up = n.getParentNode(); up != null && up != p; up = up.getParentNode()) {
-            if (W.equals(up.getNamespaceURI()) && "txbxContent".equals(up.getLocalName())) {
+    /** Whether an element named so lies between {@code n} and {@code stop} (both left out). */
+    private static boolean within(Node n, Node stop, String ns, String name) {
+        for (Node up = n.getParentNode(); up != null && up != stop; up = up.getParentNode()) {
+            if (ns.equals(up.getNamespaceURI()) && name.equals(up.getLocalName())) {
                 return true;
             }
         }
@@ -238,7 +226,7 @@ final class WordXmlContent {
         }
         boolean any = false;
         for (Element r : descendants(p, "r")) {
-            if (inTextBox(r, p)) {
+            if (readBoxes && within(r, p, W, "txbxContent")) {
                 continue; // a box's runs are its own paragraphs'
             }
             Element t = first(r, "t");
